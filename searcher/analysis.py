@@ -1,0 +1,296 @@
+"""Whoosh analysers for Vietnamese and English release text.
+
+One definition serves the index, the query builder and the highlighter, so a
+token's ``startchar``/``endchar`` always slice the caller's original text.
+
+Vietnamese chain (``vietnamese_analyzer()``)::
+
+    VietnameseTokenizer() | LowercaseFilter() | ToneFilter() | FoldFilter()
+
+* ``VietnameseTokenizer`` cuts the text into syllables with pyvi's own
+  syllable pattern and asks pyvi's CRF which syllables form one word.  It
+  yields every syllable and, after a word of two or more syllables, the
+  compound ("công_an") at the position of its first syllable.  Matching on
+  syllables too means a name pyvi splits differently in the query and in the
+  document ("Lê_Quốc Hùng" / "Lê Quốc_Hùng") still matches.
+* ``ToneFilter`` moves each syllable's tone mark to one fixed vowel.
+* ``FoldFilter`` adds, at the same position, the diacritic-free form
+  ("công" -> "cong", "đ" -> "d") when it differs, so "bo cong an" finds
+  "Bộ Công an" while a query typed with accents can still prefer exact forms.
+
+English chain (``english_analyzer()``): regex words, lowercase, diacritics
+folded (Vietnamese names written "Le Quoc Hung" match "Lê Quốc Hùng"), stop
+words, Porter stemming.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import OrderedDict
+from typing import Iterator, Sequence
+
+from whoosh.analysis import (
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.support.charset import accent_map
+
+from .textnorm import canonical_tone, fold, nfc_with_offsets
+
+__all__ = [
+    "VietnameseTokenizer",
+    "ToneFilter",
+    "FoldFilter",
+    "vietnamese_analyzer",
+    "english_analyzer",
+    "segment",
+    "syllables",
+]
+
+# pyvi's syllabification pattern (ViTokenizer.sylabelize), compiled once and
+# used with finditer so that every unit keeps its character span.
+_UNIT_RE = re.compile(
+    r"([A-ZĐ]+\.|Tp\.|Mr\.|Mrs\.|Ms\.|Dr\.|ThS\."
+    r"|==>|->|\.\.\.|>>|\n"
+    r"|\w+://[^\s]+"
+    r"|[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+"
+    r"|\d+(?:[\.,_]\d+)+"
+    r"|[^\w\s]|\w+)"
+)
+_PUNCT = frozenset(string.punctuation)
+
+_SEGMENT_CACHE: "OrderedDict[tuple[str, ...], tuple[bool, ...]]" = OrderedDict()
+_SEGMENT_CACHE_SIZE = 512
+
+
+def _pyvi_model():
+    # Imported lazily: loading pyvi's CRF takes ~0.3 s and is not needed by
+    # English-only work or by processes that only read an index.
+    from pyvi.ViTokenizer import ViTokenizer
+
+    return ViTokenizer
+
+
+def segment(units: Sequence[str]) -> tuple[bool, ...]:
+    """For each unit, True when pyvi joins it to the previous unit as one word.
+
+    Applies pyvi's own post-rules (never across punctuation or digits, never
+    from a lowercase syllable into a capitalised one).  Results for recent
+    inputs are cached: the highlighter re-analyses the same text.
+    """
+    key = tuple(units)
+    hit = _SEGMENT_CACHE.get(key)
+    if hit is not None:
+        _SEGMENT_CACHE.move_to_end(key)
+        return hit
+    joins = _segment_uncached(units)
+    _SEGMENT_CACHE[key] = joins
+    if len(_SEGMENT_CACHE) > _SEGMENT_CACHE_SIZE:
+        _SEGMENT_CACHE.popitem(last=False)
+    return joins
+
+
+def _segment_uncached(units: Sequence[str]) -> tuple[bool, ...]:
+    if not units:
+        return ()
+    vt = _pyvi_model()
+    labels = vt.model.predict([vt.sent2features(list(units), False)])[0]
+    joins = [False]
+    for i in range(1, len(units)):
+        cur, prev = units[i], units[i - 1]
+        joins.append(
+            labels[i] == "I_W"
+            and cur not in _PUNCT
+            and prev not in _PUNCT
+            and not cur[0].isdigit()
+            and not prev[0].isdigit()
+            and not (cur[0].istitle() and not prev[0].istitle())
+        )
+    return tuple(joins)
+
+
+def _is_word(unit: str) -> bool:
+    return unit[0].isalnum() or (len(unit) > 1 and unit[-1].isalnum())
+
+
+def syllables(text: str) -> list[tuple[str, int, int]]:
+    """The word-like units of ``text`` as (text, start, end), no segmentation."""
+    out = []
+    for m in _UNIT_RE.finditer(text):
+        unit = m.group()
+        if _is_word(unit):
+            unit, end = _trim_unit(unit, m.end())
+            out.append((unit, m.start(), end))
+    return out
+
+
+def _trim_unit(unit: str, end: int) -> tuple[str, int]:
+    # "TP." -> "TP": the abbreviation dot is not part of the searchable word.
+    if unit.endswith(".") and len(unit) > 1:
+        return unit[:-1], end - 1
+    return unit, end
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Syllable tokens plus pyvi compound-word tokens, with exact offsets.
+
+    ``segment=False`` skips pyvi and yields syllables only (cheap; used for
+    highlighting, where every query carries its syllables anyway).
+    """
+
+    def __init__(self, segment: bool = True):
+        self.segment = segment
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.segment == other.segment
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        text, offmap = nfc_with_offsets(value)
+        spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+        joins = segment([s[0] for s in spans]) if self.segment else None
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+
+        def at(k: int) -> int:
+            return start_char + (offmap[k] if offmap is not None else k)
+
+        pos = start_pos
+        word: list[tuple[str, int, int, int]] = []  # (text, pos, start, end)
+
+        def flush() -> Iterator[Token]:
+            if len(word) > 1:
+                t.text = "_".join(w[0] for w in word)
+                t.compound = True
+                t.stopped = False
+                t.boost = 1.0
+                if keeporiginal:
+                    t.original = t.text
+                if positions:
+                    t.pos = word[0][1]
+                if chars:
+                    t.startchar, t.endchar = at(word[0][2]), at(word[-1][3])
+                yield t
+            word.clear()
+
+        for k, (unit, start, end) in enumerate(spans):
+            if not _is_word(unit):
+                yield from flush()
+                continue
+            unit, end = _trim_unit(unit, end)
+            if not (joins and joins[k]):
+                yield from flush()
+            t.text = unit
+            t.compound = False
+            t.stopped = False
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = unit
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar, t.endchar = at(start), at(end)
+            yield t
+            word.append((unit, pos, start, end))
+            pos += 1
+        yield from flush()
+
+
+class ToneFilter(Filter):
+    """One tone-mark placement per syllable: "hoà" == "hòa", "uỷ" == "ủy"."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text
+            if "_" in text:
+                t.text = "_".join(canonical_tone(s) for s in text.split("_"))
+            else:
+                t.text = canonical_tone(text)
+            yield t
+
+
+class FoldFilter(Filter):
+    """Yield each token, then its diacritic-free form when that differs.
+
+    Both share the position and offsets; the second carries ``folded=True``
+    so the query builder can weight exact forms above folded ones.
+    """
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.folded = False
+            yield t
+            folded = fold(t.text)
+            if folded != t.text:
+                t.text = folded
+                t.folded = True
+                yield t
+
+
+def vietnamese_analyzer(segment: bool = True):
+    """The analyser for Vietnamese text fields and entity names."""
+    return VietnameseTokenizer(segment=segment) | LowercaseFilter() | ToneFilter() | FoldFilter()
+
+
+# Whoosh's short English list plus pronouns, auxiliaries and question words,
+# which carry no topic in a question such as "Who did the minister meet?".
+ENGLISH_STOP_WORDS = frozenset(STOP_WORDS) | frozenset(
+    "about after all also been but did does had has he her his how its more "
+    "most other our she some such than their them then there these they "
+    "what where which while who whom why would s t d ll m re ve".split()
+)
+
+
+def english_analyzer():
+    """The analyser for English text fields: folded, stopped and stemmed."""
+    return (
+        RegexTokenizer(r"\w+")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=ENGLISH_STOP_WORDS, minsize=1)
+        | StemFilter(cachesize=50000)
+    )
+
+
+def words(text: str) -> list[tuple[str, int, int, bool]]:
+    """pyvi words of ``text`` as (text with spaces, start, end, is_word).
+
+    Punctuation units are kept (is_word False) because they end names and
+    agency phrases; a hyphen touching both neighbours joins them
+    ("Jae-seong").  Shares pyvi's segmentation cache with the tokenizer.
+    """
+    spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+    joins = segment([s[0] for s in spans])
+    out: list[list] = []
+    for k, (unit, start, end) in enumerate(spans):
+        is_word = _is_word(unit)
+        if is_word:
+            unit, end = _trim_unit(unit, end)
+        prev = out[-1] if out else None
+        if prev and is_word and prev[3] and joins[k]:
+            prev[0] += " " + unit
+            prev[2] = end
+        elif prev and prev[2] == start and (unit == "-" and prev[3] or prev[0].endswith("-")):
+            prev[0] += unit
+            prev[2] = end
+        else:
+            out.append([unit, start, end, is_word])
+    return [tuple(w) for w in out]

@@ -1,0 +1,342 @@
+"""The Whoosh index: schema, and building it from the docs folder.
+
+Layout of an index folder::
+
+    index/
+      CURRENT          name of the live generation (replaced atomically)
+      gen-<n>/         a Whoosh index plus manifest.json
+      .reindex.lock    held (flock) by the one reindex allowed at a time
+
+An incremental reindex writes into the live generation through Whoosh's own
+transaction: readers keep the previous commit until the new table of
+contents is in place, and a killed writer leaves that commit untouched.  A
+full reindex builds a new generation beside the live one and then switches
+CURRENT, so searches never see a half-built index.  The manifest records each
+source file's size and mtime, so unchanged files are not read again.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from whoosh import index as windex
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from .analysis import english_analyzer, vietnamese_analyzer
+from .entities import entity_key, extract
+from .ingest import Problem, Release, SourceFile, find_sources, read_source
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "make_schema",
+    "ReindexReport",
+    "ReindexBusy",
+    "IndexMissing",
+    "build_index",
+    "current_generation",
+    "release_fields",
+]
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+
+
+class ReindexBusy(RuntimeError):
+    """Another reindex holds the lock on this index folder."""
+
+
+class IndexMissing(RuntimeError):
+    """No usable index in the folder (never built, or damaged)."""
+
+
+def make_schema() -> Schema:
+    """Text fields per language; title, officials and agencies are weighted
+    at query time (BM25F) over lead and body.  The whole release is stored
+    once, in ``release``, for display and highlighting."""
+    vi = vietnamese_analyzer()
+    en = english_analyzer()
+    return Schema(
+        doc_id=ID(stored=True, unique=True),
+        path=ID(stored=True),
+        lang=ID(stored=True),
+        date=ID(stored=True, sortable=True),
+        year=ID(stored=True),
+        source=ID(stored=True),
+        title=TEXT(analyzer=vi),
+        lead=TEXT(analyzer=vi),
+        body=TEXT(analyzer=vi),
+        title_en=TEXT(analyzer=en),
+        lead_en=TEXT(analyzer=en),
+        body_en=TEXT(analyzer=en),
+        officials=TEXT(analyzer=vi),
+        agencies=TEXT(analyzer=vi),
+        official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        release=STORED(),
+    )
+
+
+@dataclass
+class ReindexReport:
+    """What a reindex did; ``problems`` name every skipped input."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged_files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    releases: int = 0
+    seconds: float = 0.0
+    full: bool = False
+
+    @property
+    def skipped(self) -> int:
+        return len(self.problems)
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "skipped": self.skipped,
+            "unchanged_files": self.unchanged_files,
+            "releases": self.releases,
+            "seconds": round(self.seconds, 3),
+            "full": self.full,
+            "problems": [str(p) for p in self.problems],
+            "ignored": self.ignored,
+        }
+
+
+# --- generations ----------------------------------------------------------------
+
+def current_generation(index_dir: str | os.PathLike) -> Path | None:
+    """The live generation folder, or None when there is none."""
+    root = Path(index_dir)
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    gen = root / name
+    return gen if name.startswith("gen-") and gen.is_dir() else None
+
+
+def _read_manifest(gen: Path) -> dict | None:
+    try:
+        data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if data.get("schema_version") == SCHEMA_VERSION else None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _new_generation(root: Path) -> Path:
+    numbers = [int(p.name[4:]) for p in root.glob("gen-*") if p.name[4:].isdigit()]
+    gen = root / f"gen-{max(numbers, default=0) + 1}"
+    gen.mkdir()
+    return gen
+
+
+def _prune_generations(root: Path, keep: Iterable[Path]) -> None:
+    """Delete generations other than ``keep`` (the live one and the one just
+    replaced, which open searchers may still be reading)."""
+    keep_names = {p.name for p in keep}
+    for gen in root.glob("gen-*"):
+        if gen.name not in keep_names:
+            shutil.rmtree(gen, ignore_errors=True)
+
+
+@contextmanager
+def _reindex_lock(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    fh = open(root / ".reindex.lock", "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise ReindexBusy(f"another reindex is already writing {root}; try again when it ends") from None
+            raise
+        yield
+    finally:
+        fh.close()
+
+
+# --- documents ----------------------------------------------------------------
+
+def release_fields(rel: Release) -> dict:
+    """The Whoosh document for a release (entities already extracted)."""
+    suffix = "_en" if rel.lang == "en" else ""
+    officials = [o.to_dict() for o in rel.officials]
+    agencies = [a.to_dict() for a in rel.agencies]
+    stored = {
+        "doc_id": rel.doc_id, "title": rel.title, "lead": rel.lead, "body": rel.body,
+        "lang": rel.lang, "date": rel.date, "date_inferred": rel.date_inferred,
+        "source": rel.source, "url": rel.url, "path": rel.path,
+        "officials": officials, "agencies": agencies,
+    }
+    doc = {
+        "doc_id": rel.doc_id,
+        "path": rel.path,
+        "lang": rel.lang,
+        "source": rel.source or "",
+        "title" + suffix: rel.title,
+        "lead" + suffix: rel.lead,
+        "body" + suffix: rel.body,
+        "officials": "\n".join(o["name"] for o in officials),
+        "agencies": "\n".join(
+            "\n".join([a["name"], a["acronym"], *a["aliases"]]).strip() for a in agencies
+        ),
+        "official_keys": ",".join(sorted({entity_key(o["name"]) for o in officials})),
+        "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
+        "release": stored,
+    }
+    if rel.date:
+        doc["date"] = rel.date
+        doc["year"] = rel.date[:4]
+    return {k: v for k, v in doc.items() if v != ""}
+
+
+def enrich(rel: Release) -> Release:
+    """Attach officials and agencies to a release."""
+    rel.officials, rel.agencies = extract([rel.title, rel.lead, rel.body], rel.lang)
+    return rel
+
+
+# --- building -------------------------------------------------------------------
+
+def build_index(
+    docs_dir: str | os.PathLike | Iterable[str | os.PathLike] = "docs_raw",
+    index_dir: str | os.PathLike = "index",
+    full: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ReindexReport:
+    """Bring the index in ``index_dir`` up to date with the releases under
+    ``docs_dir`` (a folder, a file, or a list of them).
+
+    Incremental unless ``full`` is set or there is no usable index: only
+    added, changed and removed files are touched.  Raises ``ReindexBusy``
+    when another reindex holds the index, ``FileNotFoundError`` when a docs
+    path does not exist.  Bad inputs do not raise: they are in
+    ``report.problems``.
+    """
+    started = time.perf_counter()
+    roots = [docs_dir] if isinstance(docs_dir, (str, os.PathLike)) else list(docs_dir)
+    for r in roots:
+        if not Path(r).exists():
+            raise FileNotFoundError(f"docs folder not found: {r}")
+    root = Path(index_dir)
+    with _reindex_lock(root):
+        report = _build_locked(roots, root, full, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_locked(roots, root: Path, full: bool, progress) -> ReindexReport:
+    live = current_generation(root)
+    manifest = _read_manifest(live) if live else None
+    if manifest is not None and not full:
+        try:
+            ix = windex.open_dir(str(live))
+        except Exception:  # a damaged index: rebuild it whole
+            manifest = None
+    if manifest is None or full:
+        manifest = {"schema_version": SCHEMA_VERSION, "files": {}}
+        gen = _new_generation(root)
+        ix = windex.create_in(str(gen), make_schema())
+        report = ReindexReport(full=True)
+    else:
+        gen = live
+        report = ReindexReport()
+
+    sources, report.ignored = find_sources(roots)
+    old_files: dict = manifest["files"]
+    current = {s.relpath: s for s in sources}
+    changed = [s for s in sources if old_files.get(s.relpath, {}).get("sig") != s.signature]
+    removed_paths = [p for p in old_files if p not in current]
+    unchanged = [p for p in current if p in old_files and p not in {c.relpath for c in changed}]
+    report.unchanged_files = len(unchanged)
+
+    owner = {d: p for p in unchanged for d in old_files[p].get("ids", [])}
+    previous_ids = {d for p in old_files for d in old_files[p].get("ids", [])}
+    for p in unchanged:  # problems of files not re-read are still there
+        report.problems.extend(Problem(**pr) for pr in old_files[p].get("problems", []))
+
+    writer = ix.writer(limitmb=256)
+    try:
+        for p in removed_paths + [c.relpath for c in changed if c.relpath in old_files]:
+            writer.delete_by_term("path", p)
+        new_files = {p: old_files[p] for p in unchanged}
+        seen_now: set[str] = set()
+        for src in changed:
+            ids, problems = _index_file(writer, src, owner, seen_now, progress)
+            new_files[src.relpath] = {"sig": src.signature, "ids": ids,
+                                      "problems": [p.__dict__ for p in problems]}
+            report.problems.extend(problems)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        ix.close()
+
+    now_ids = {d for f in new_files.values() for d in f["ids"]}
+    report.added = len(seen_now - previous_ids)
+    report.updated = len(seen_now & previous_ids)
+    report.removed = len(previous_ids - now_ids)
+    report.releases = len(now_ids)
+    manifest = {"schema_version": SCHEMA_VERSION, "files": new_files,
+                "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    _write_atomic(gen / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+    if gen != live:
+        _write_atomic(root / CURRENT, gen.name)
+        _prune_generations(root, [p for p in (gen, live) if p])
+    return report
+
+
+def _index_file(writer, src: SourceFile, owner: dict, seen_now: set,
+                progress) -> tuple[list[str], list[Problem]]:
+    ids: list[str] = []
+    problems: list[Problem] = []
+    for item in read_source(src):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        first = owner.get(item.doc_id)
+        if first is not None or item.doc_id in seen_now:
+            where = first or "earlier in this run"
+            problems.append(Problem(src.relpath, f"duplicate id {item.doc_id!r}: "
+                                    f"the release already indexed from {where} is kept", item.line))
+            continue
+        seen_now.add(item.doc_id)
+        owner[item.doc_id] = src.relpath
+        writer.add_document(**release_fields(enrich(item)))
+        ids.append(item.doc_id)
+        if progress:
+            progress(1)
+    return ids, problems
+
+
+def read_manifest(index_dir: str | os.PathLike) -> dict | None:
+    """The live generation's manifest (for health checks), or None."""
+    gen = current_generation(index_dir)
+    return _read_manifest(gen) if gen else None

@@ -1,0 +1,500 @@
+"""Searching an index: query building, ranking, filters and snippets.
+
+A free-text query is run through the same analysers as the documents and
+expanded, per field, into weighted terms:
+
+* every syllable in its folded form (so "bo cong an" and "Bộ Công an" meet),
+  plus, when the user typed diacritics, the exact form with extra weight, so
+  exact matches rank above merely folded ones;
+* adjacent syllable pairs and triples as compound-word terms ("công_an"):
+  they match pyvi's compounds in the document however pyvi split the query,
+  and act as a cheap proximity boost;
+* the English analysis (stemmed, folded) against the English fields.
+
+Query syntax ("phrases", field:value, AND/OR/NOT, -word) is parsed with
+Whoosh's query parser and each leaf is expanded the same way; anything the
+parser cannot make sense of falls back to plain words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from whoosh import index as windex
+from whoosh import qparser, query as Q
+from whoosh.analysis import CharsetFilter, LowercaseFilter
+from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
+from whoosh.scoring import BM25F
+from whoosh.support.charset import accent_map
+
+from .analysis import VietnameseTokenizer, english_analyzer, vietnamese_analyzer
+from .entities import entity_key
+from .index import IndexMissing, current_generation
+from .textnorm import canonical_tone, fold, has_diacritics, nfc
+
+__all__ = ["Engine", "Hit", "SearchResults", "Document", "open_index", "MAX_QUERY_CHARS"]
+
+MAX_QUERY_CHARS = 1000
+MAX_PAGE = 1000
+MAX_LIMIT = 100
+
+# Field weights (BM25F): what a release is about is in its title and in who
+# and what it names; lead and body carry the detail.
+VI_FIELDS = {"title": 3.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
+EN_FIELDS = {"title_en": 3.0, "lead_en": 1.5, "body_en": 1.0}
+EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
+COMPOUND_WEIGHT = 0.6  # weight of a two/three-syllable compound term
+FIELD_ALIASES = {
+    "title": ["title", "title_en"],
+    "official": ["officials"],
+    "officials": ["officials"],
+    "agency": ["agencies"],
+    "agencies": ["agencies"],
+    "body": ["lead", "body", "lead_en", "body_en"],
+}
+
+_VI_ANALYZER = vietnamese_analyzer()
+_EN_ANALYZER = english_analyzer()
+_HIGHLIGHT_VI = VietnameseTokenizer(segment=False) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    title: str
+    lang: str
+    date: str | None
+    score: float
+    snippet: str
+    officials: list[str]
+    agencies: list[str]
+    date_inferred: bool = False
+    title_html: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id, "title": self.title, "lang": self.lang,
+            "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
+            "officials": self.officials, "agencies": self.agencies,
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    page: int = 1
+    limit: int = 10
+    notice: str = ""
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "took_ms": round(self.took_ms, 2),
+                "hits": [h.to_dict() for h in self.hits]}
+
+
+@dataclass
+class Document:
+    doc_id: str
+    title: str
+    lang: str
+    date: str | None
+    date_inferred: bool
+    lead: str
+    body: str
+    source: str = ""
+    url: str = ""
+    path: str = ""
+    officials: list = field(default_factory=list)
+    agencies: list = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p for p in (self.lead, self.body) if p)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+class _Name(str):
+    """An entity name that also answers ``.name`` (and ``.role``/``.acronym``)."""
+
+    def __new__(cls, data: dict):
+        obj = super().__new__(cls, data["name"])
+        obj.name = data["name"]
+        obj.role = data.get("role", "")
+        obj.acronym = data.get("acronym", "")
+        obj.aliases = data.get("aliases", [])
+        return obj
+
+
+def _document(stored: dict) -> Document:
+    return Document(
+        doc_id=stored["doc_id"], title=stored["title"], lang=stored["lang"],
+        date=stored.get("date"), date_inferred=stored.get("date_inferred", False),
+        lead=stored.get("lead", ""), body=stored.get("body", ""),
+        source=stored.get("source", ""), url=stored.get("url", ""), path=stored.get("path", ""),
+        officials=[_Name(o) for o in stored.get("officials", [])],
+        agencies=[_Name(a) for a in stored.get("agencies", [])],
+    )
+
+
+# --- query building -------------------------------------------------------------
+
+@dataclass
+class _Terms:
+    """Query terms collected for snippets: folded Vietnamese syllables and
+    English stems."""
+
+    vi: set[str] = field(default_factory=set)
+    en: set[str] = field(default_factory=set)
+
+
+def _vi_units(text: str) -> list[tuple[str, str]]:
+    """(exact, folded) per query syllable, tone marks canonical."""
+    units = []
+    for t in VietnameseTokenizer(segment=False)(nfc(text)):
+        exact = canonical_tone(t.text.lower())
+        units.append((exact, fold(exact)))
+    return units
+
+
+def _vi_query(text: str, fields: dict[str, float], terms: _Terms) -> list[Q.Query]:
+    units = _vi_units(text)
+    if not units:
+        return []
+    accented = has_diacritics(text)
+    clauses: list[Q.Query] = []
+    grams: list[tuple[str, str]] = []
+    for n in (2, 3):
+        for i in range(len(units) - n + 1):
+            chunk = units[i:i + n]
+            grams.append(("_".join(u[0] for u in chunk), "_".join(u[1] for u in chunk)))
+    for exact, folded in units:
+        terms.vi.add(folded)
+    for fname, weight in fields.items():
+        for exact, folded in units:
+            clauses.append(Q.Term(fname, folded, boost=weight))
+            if accented and exact != folded:
+                clauses.append(Q.Term(fname, exact, boost=weight * EXACT_BONUS))
+        for exact, folded in grams:
+            clauses.append(Q.Term(fname, folded, boost=weight * COMPOUND_WEIGHT))
+            if accented and exact != folded:
+                clauses.append(Q.Term(fname, exact, boost=weight * COMPOUND_WEIGHT * EXACT_BONUS))
+    return clauses
+
+
+def _en_query(text: str, fields: dict[str, float], terms: _Terms) -> list[Q.Query]:
+    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    terms.en.update(stems)
+    return [Q.Term(f, s, boost=w) for f, w in fields.items() for s in dict.fromkeys(stems)]
+
+
+def _free_text(text: str, fields: Iterable[str] | None, terms: _Terms) -> Q.Query | None:
+    vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
+    en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
+    clauses = _vi_query(text, vi, terms) + _en_query(text, en, terms)
+    return Q.Or(clauses) if clauses else None
+
+
+def _phrase(words: list[str], fields: Iterable[str] | None, terms: _Terms) -> Q.Query | None:
+    text = " ".join(words)
+    fields = list(fields) if fields is not None else [*VI_FIELDS, *EN_FIELDS]
+    units = _vi_units(text)
+    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    terms.vi.update(u[1] for u in units)
+    terms.en.update(stems)
+    clauses: list[Q.Query] = []
+    for f in fields:
+        if f in VI_FIELDS and units:
+            seq = [u[1] for u in units]
+            clauses.append(Q.Phrase(f, seq, boost=VI_FIELDS[f]) if len(seq) > 1 else Q.Term(f, seq[0], boost=VI_FIELDS[f]))
+        elif f in EN_FIELDS and stems:
+            clauses.append(Q.Phrase(f, stems, boost=EN_FIELDS[f]) if len(stems) > 1 else Q.Term(f, stems[0], boost=EN_FIELDS[f]))
+    return Q.Or(clauses) if clauses else None
+
+
+_SYNTAX = re.compile(r'["()]|\b(AND|OR|NOT)\b|(^|\s)[-+]\S|\b\w+:')
+_PARSER_FIELDS = ("text", "title", "official", "officials", "agency", "agencies", "body", "lang")
+
+
+def _make_parser() -> qparser.QueryParser:
+    from whoosh.fields import TEXT, Schema
+    from whoosh.analysis import SpaceSeparatedTokenizer
+
+    raw = Schema(**{f: TEXT(analyzer=SpaceSeparatedTokenizer()) for f in _PARSER_FIELDS})
+    parser = qparser.QueryParser("text", raw, group=qparser.OrGroup)
+    for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
+                   qparser.EveryPlugin):
+        parser.remove_plugin_class(plugin)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    return parser
+
+
+_PARSER = _make_parser()
+
+
+def _convert(node: Q.Query, terms: _Terms) -> Q.Query | None:
+    """Map a parsed syntax tree onto the real fields and analysis."""
+    if isinstance(node, Q.Term):
+        if node.fieldname == "lang":
+            return Q.Term("lang", str(node.text).lower())
+        fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
+        return _free_text(str(node.text), fields, terms)
+    if isinstance(node, Q.Phrase):
+        fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
+        return _phrase([str(w) for w in node.words], fields, terms)
+    if isinstance(node, Q.Not):
+        inner = _convert(node.query, terms)
+        return Q.Not(inner) if inner is not None else None
+    if isinstance(node, Q.AndNot):
+        pos, neg = _convert(node.a, terms), _convert(node.b, terms)
+        if pos is None:
+            return None
+        return Q.AndNot(pos, neg) if neg is not None else pos
+    if isinstance(node, Q.AndMaybe):
+        req, opt = _convert(node.a, terms), _convert(node.b, terms)
+        if req is None:
+            return opt
+        return Q.AndMaybe(req, opt) if opt is not None else req
+    if isinstance(node, Q.Or):
+        return _convert_or(node, terms)
+    if isinstance(node, (Q.And, Q.Require)):
+        kids = [k for k in (_convert(c, terms) for c in node.children()) if k is not None]
+        return Q.And(kids) if kids else None
+    raise ValueError(f"unsupported query part {type(node).__name__}")
+
+
+def _convert_or(node: Q.Or, terms: _Terms) -> Q.Query | None:
+    """Plain words in a row form one free-text run (so compounds across them
+    still count); everything else is converted on its own."""
+    kids: list[Q.Query] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            q = _free_text(" ".join(run), None, terms)
+            if q is not None:
+                kids.append(q)
+            run.clear()
+
+    for child in node.children():
+        if isinstance(child, Q.Term) and child.fieldname == "text":
+            run.append(str(child.text))
+            continue
+        flush()
+        q = _convert(child, terms)
+        if q is not None:
+            kids.append(q)
+    flush()
+    if not kids:
+        return None
+    return kids[0] if len(kids) == 1 else Q.Or(kids)
+
+
+def build_query(text: str) -> tuple[Q.Query | None, _Terms]:
+    """The Whoosh query for a user's query string, and its snippet terms."""
+    terms = _Terms()
+    text = nfc(text.replace("\x00", " "))[:MAX_QUERY_CHARS].strip()
+    if not text:
+        return None, terms
+    if _SYNTAX.search(text):
+        try:
+            parsed = _PARSER.parse(text)
+            q = _convert(parsed, terms)
+            if q is not None and _has_positive(q):
+                return q, terms
+        except Exception:  # malformed syntax: fall back to plain words
+            pass
+        terms = _Terms()
+        text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|\b\w+:', " ", text)
+    return _free_text(text, None, terms), terms
+
+
+def _has_positive(q: Q.Query) -> bool:
+    if isinstance(q, Q.Not):
+        return False
+    if isinstance(q, Q.Term) and q.fieldname == "lang":
+        return False
+    if isinstance(q, Q.compound.CompoundQuery):
+        return any(_has_positive(c) for c in q.children())
+    if isinstance(q, Q.AndNot):
+        return _has_positive(q.a)
+    return True
+
+
+# --- snippets -------------------------------------------------------------------
+
+class MarkFormatter(Formatter):
+    """Escapes everything and wraps matches in a bare ``<mark>``."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text: str, token, replace: bool = False) -> str:
+        return "<mark>" + html.escape(get_text(text, token, replace), quote=False) + "</mark>"
+
+
+_FORMATTER = MarkFormatter()
+# "<mark>Lê</mark> <mark>Quốc</mark>" reads better as one mark.
+_ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
+
+
+def snippet_html(text: str, lang: str, terms: _Terms, top: int = 2, maxchars: int = 220) -> str:
+    """Safe HTML: the best passages of ``text`` with matched words marked;
+    the opening of the text when nothing matches."""
+    if not text:
+        return ""
+    if lang == "en":
+        out = highlight(text, terms.en, _EN_ANALYZER, ContextFragmenter(maxchars, 60),
+                        _FORMATTER, top=top, mode="query")
+    else:
+        out = highlight(text, terms.vi, _HIGHLIGHT_VI, ContextFragmenter(maxchars, 60),
+                        _FORMATTER, top=top, mode="query")
+    if out:
+        return _ADJACENT_MARKS.sub(r"\1", out)
+    cut = text[:maxchars]
+    return html.escape(cut, quote=False) + ("…" if len(text) > maxchars else "")
+
+
+# --- the engine -------------------------------------------------------------------
+
+def open_index(index_dir: str = "index") -> "Engine":
+    """Open the index in ``index_dir`` for searching (raises IndexMissing)."""
+    return Engine(index_dir)
+
+
+class Engine:
+    """Searches one index folder; picks up reindexes without reopening."""
+
+    def __init__(self, index_dir: str = "index"):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._gen: Path | None = None
+        self._searcher = None
+        self._open()
+
+    def _open(self) -> None:
+        gen = current_generation(self.index_dir)
+        if gen is None:
+            raise IndexMissing(f"no index in {self.index_dir}: run `searcher reindex --index {self.index_dir}`")
+        try:
+            ix = windex.open_dir(str(gen))
+            searcher = ix.searcher(weighting=BM25F())
+        except Exception as exc:
+            raise IndexMissing(f"the index in {self.index_dir} cannot be read ({exc}); "
+                               f"run `searcher reindex --full --index {self.index_dir}`") from None
+        old, self._searcher, self._gen = self._searcher, searcher, gen
+        if old is not None:
+            old.close()
+
+    def _current(self):
+        """The searcher for the newest committed index (cheap when unchanged)."""
+        with self._lock:
+            if current_generation(self.index_dir) != self._gen:
+                self._open()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    @property
+    def doc_count(self) -> int:
+        return self._current().doc_count()
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+
+    def search(self, query: str, limit: int = 10, page: int = 1, lang: str | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               official: str | None = None, agency: str | None = None,
+               sort: str = "relevance") -> SearchResults:
+        """Ranked, highlighted releases for ``query``; never raises on odd input."""
+        started = time.perf_counter()
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        page = max(1, min(int(page), MAX_PAGE))
+        q, terms = build_query(query or "")
+        filters = _filters(lang, date_from, date_to, official, agency, terms)
+        if q is None:
+            if filters is None:
+                return SearchResults(query or "", 0, _ms(started), [], page, limit)
+            q = Q.Every()
+        searcher = self._current()
+        kwargs = {"filter": filters} if filters is not None else {}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        results = searcher.search_page(q, page, pagelen=limit, **kwargs)
+        hits = [self._hit(h, terms) for h in results]
+        return SearchResults(query or "", results.total, _ms(started), hits, page, limit)
+
+    def _hit(self, h, terms: _Terms) -> Hit:
+        stored = h["release"]
+        doc = _document(stored)
+        return Hit(
+            doc_id=doc.doc_id, title=doc.title, lang=doc.lang, date=doc.date,
+            score=float(h.score or 0.0), snippet=snippet_html(doc.text, doc.lang, terms),
+            officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
+            date_inferred=doc.date_inferred,
+            title_html=snippet_html(doc.title, doc.lang, terms, top=1, maxchars=10000),
+        )
+
+    def document(self, doc_id: str) -> Document | None:
+        """The whole release, or None when no release has that id."""
+        if not isinstance(doc_id, str) or not doc_id:
+            return None
+        stored = self._current().document(doc_id=doc_id)
+        return _document(stored["release"]) if stored else None
+
+    def highlight(self, text: str, lang: str, query: str) -> str:
+        """``text`` as safe HTML with the words of ``query`` marked."""
+        _, terms = build_query(query or "")
+        return snippet_html(text, lang, terms, top=10 ** 6, maxchars=len(text) + 1)
+
+
+def _filters(lang, date_from, date_to, official, agency, terms: _Terms) -> Q.Query | None:
+    parts: list[Q.Query] = []
+    if lang in ("vi", "en"):
+        parts.append(Q.Term("lang", lang))
+    if date_from or date_to:
+        parts.append(Q.TermRange("date", _iso(date_from) or None, _iso(date_to, end=True) or None))
+    for value, keys, fname in ((official, "official_keys", "officials"), (agency, "agency_keys", "agencies")):
+        if value:
+            words = [u[1] for u in _vi_units(value)]
+            if words:
+                terms.vi.update(words)
+                phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
+                parts.append(Q.Or([Q.Term(keys, entity_key(value)), phrase]))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q.And(parts)
+
+
+def _iso(value: str | None, end: bool = False) -> str | None:
+    """A date bound as ISO text; a bare year or year-month widens to its span."""
+    if not value:
+        return None
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}", value):
+        return value + ("-12-31" if end else "-01-01")
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return value + ("-31" if end else "-01")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return None
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0
