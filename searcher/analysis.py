@@ -98,6 +98,25 @@ def segment(units: Sequence[str]) -> tuple[bool, ...]:
     return joins
 
 
+def _units(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _UNIT_RE.finditer(text))
+
+
+def segment_text(text: str) -> tuple[bool, ...]:
+    """pyvi's word joins for ``text`` (see ``segment``); NFC text expected."""
+    return segment(_units(text))
+
+
+def prime_segmentation(text: str, joins: tuple[bool, ...]) -> None:
+    """Store joins computed elsewhere (a worker process) so that analysing
+    ``text`` here skips pyvi."""
+    key = _units(text)
+    if len(key) == len(joins):
+        _SEGMENT_CACHE[key] = tuple(joins)
+        if len(_SEGMENT_CACHE) > _SEGMENT_CACHE_SIZE:
+            _SEGMENT_CACHE.popitem(last=False)
+
+
 def _segment_uncached(units: Sequence[str]) -> tuple[bool, ...]:
     if not units:
         return ()

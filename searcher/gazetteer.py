@@ -489,3 +489,71 @@ quốc hội
 hội nghị
 tăng cường
 """)
+
+# Vietnamese function words and question words: in a query they say how to
+# ask, not what about ("bao nhiêu", "là gì", "của", "những").  The query
+# builder down-weights them instead of dropping them.
+QUERY_FUNCTION_WORDS_VI = _keys("""
+của
+những
+các
+là
+gì
+bao
+nhiêu
+bao nhiêu
+nào
+ai
+đâu
+ở
+tại
+sao
+tại sao
+như
+thế
+thế nào
+như thế nào
+khi
+khi nào
+đã
+được
+có
+không
+và
+với
+cho
+trong
+từ
+đến
+một
+này
+đó
+theo
+về
+để
+thì
+mà
+nên
+vì
+bị
+do
+hay
+hoặc
+cũng
+sẽ
+đang
+rằng
+còn
+lại
+ra
+vào
+nhất
+bởi
+""")
+# Their folded forms, for queries typed without diacritics; forms that are
+# also common content words once folded ("dau": đầu, "nam": năm) are left out.
+QUERY_FUNCTION_WORDS_FOLDED = frozenset(
+    "cua nhung cac la gi bao nhieu bao_nhieu nao ai o tai sao tai_sao nhu the the_nao khi khi_nao "
+    "da duoc co khong va voi cho trong tu den mot nay do theo ve de thi ma nen vi bi hay hoac "
+    "cung se dang rang con lai ra vao nhat boi".split()
+)

@@ -21,11 +21,14 @@ from __future__ import annotations
 import html
 import re
 import threading
+
+
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 from whoosh import index as windex
 from whoosh import qparser, query as Q
 from whoosh.analysis import CharsetFilter, LowercaseFilter
@@ -33,9 +36,11 @@ from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
 from whoosh.scoring import BM25F
 from whoosh.support.charset import accent_map
 
-from .analysis import VietnameseTokenizer, english_analyzer, vietnamese_analyzer
+from . import gazetteer as gz
+from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, vietnamese_analyzer
 from .entities import entity_key
 from .index import IndexMissing, current_generation
+from .scoring import Scorer
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["Engine", "Hit", "SearchResults", "Document", "open_index", "MAX_QUERY_CHARS"]
@@ -48,8 +53,11 @@ MAX_LIMIT = 100
 # and what it names; lead and body carry the detail.
 VI_FIELDS = {"title": 3.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
 EN_FIELDS = {"title_en": 3.0, "lead_en": 1.5, "body_en": 1.0}
+FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.6  # weight of a two/three-syllable compound term
+FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
+CROSS_LANGUAGE_WEIGHT = 0.6  # the other language's fields, for a query in one language
 FIELD_ALIASES = {
     "title": ["title", "title_en"],
     "official": ["officials"],
@@ -170,41 +178,66 @@ def _vi_units(text: str) -> list[tuple[str, str]]:
     return units
 
 
-def _vi_query(text: str, fields: dict[str, float], terms: _Terms) -> list[Q.Query]:
+def query_lang(text: str) -> str:
+    """'en' only for a query that reads as English (its function words
+    outnumber Vietnamese ones); anything else may be Vietnamese typed
+    without diacritics, so it is 'vi'."""
+    if has_diacritics(text):
+        return "vi"
+    words = re.findall(r"[a-z]+", text.lower())
+    en = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    vi = sum(1 for w in words if w in gz.QUERY_FUNCTION_WORDS_FOLDED)
+    return "en" if en > vi else "vi"
+
+
+def _unit_weight(exact: str, folded: str, accented: bool) -> float:
+    if accented:
+        function = exact.replace("_", " ") in gz.QUERY_FUNCTION_WORDS_VI
+    else:
+        function = folded in gz.QUERY_FUNCTION_WORDS_FOLDED
+    return FUNCTION_WEIGHT if function else 1.0
+
+
+def _vi_query(text: str, fields: dict[str, float], terms: _Terms, lang: str) -> list[Q.Query]:
     units = _vi_units(text)
+    if lang == "en":  # English words are not Vietnamese syllables
+        units = [u for u in units if u[1] not in ENGLISH_STOP_WORDS]
     if not units:
         return []
     accented = has_diacritics(text)
-    clauses: list[Q.Query] = []
-    grams: list[tuple[str, str]] = []
+    side = 1.0 if lang == "vi" else CROSS_LANGUAGE_WEIGHT
+    weighted: list[tuple[str, str, float]] = []
+    for exact, folded in units:
+        weighted.append((exact, folded, _unit_weight(exact, folded, accented)))
+        terms.vi.add(folded)
     for n in (2, 3):
         for i in range(len(units) - n + 1):
             chunk = units[i:i + n]
-            grams.append(("_".join(u[0] for u in chunk), "_".join(u[1] for u in chunk)))
-    for exact, folded in units:
-        terms.vi.add(folded)
-    for fname, weight in fields.items():
-        for exact, folded in units:
-            clauses.append(Q.Term(fname, folded, boost=weight))
+            exact = "_".join(u[0] for u in chunk)
+            folded = "_".join(u[1] for u in chunk)
+            w = _unit_weight(exact, folded, accented)
+            weighted.append((exact, folded, COMPOUND_WEIGHT * (1.0 if w == 1.0 else FUNCTION_WEIGHT)))
+    clauses: list[Q.Query] = []
+    for fname, fweight in fields.items():
+        for exact, folded, w in weighted:
+            clauses.append(Q.Term(fname, folded, boost=fweight * w * side))
             if accented and exact != folded:
-                clauses.append(Q.Term(fname, exact, boost=weight * EXACT_BONUS))
-        for exact, folded in grams:
-            clauses.append(Q.Term(fname, folded, boost=weight * COMPOUND_WEIGHT))
-            if accented and exact != folded:
-                clauses.append(Q.Term(fname, exact, boost=weight * COMPOUND_WEIGHT * EXACT_BONUS))
+                clauses.append(Q.Term(fname, exact, boost=fweight * w * side * EXACT_BONUS))
     return clauses
 
 
-def _en_query(text: str, fields: dict[str, float], terms: _Terms) -> list[Q.Query]:
+def _en_query(text: str, fields: dict[str, float], terms: _Terms, lang: str) -> list[Q.Query]:
     stems = [t.text for t in _EN_ANALYZER(nfc(text))]
     terms.en.update(stems)
-    return [Q.Term(f, s, boost=w) for f, w in fields.items() for s in dict.fromkeys(stems)]
+    side = 1.0 if lang == "en" else CROSS_LANGUAGE_WEIGHT
+    return [Q.Term(f, s, boost=w * side) for f, w in fields.items() for s in dict.fromkeys(stems)]
 
 
 def _free_text(text: str, fields: Iterable[str] | None, terms: _Terms) -> Q.Query | None:
     vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
     en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
-    clauses = _vi_query(text, vi, terms) + _en_query(text, en, terms)
+    lang = query_lang(text)
+    clauses = _vi_query(text, vi, terms, lang) + _en_query(text, en, terms, lang)
     return Q.Or(clauses) if clauses else None
 
 
@@ -377,46 +410,107 @@ def open_index(index_dir: str = "index") -> "Engine":
     return Engine(index_dir)
 
 
+def _flat_terms(q: Q.Query | None) -> list[tuple[str, str, float]] | None:
+    """(field, text, boost) when ``q`` is a plain OR of terms (free text),
+    which the numpy scorer ranks; None for structured queries."""
+    if isinstance(q, Q.Term):
+        return [(q.fieldname, q.text, q.boost)]
+    if isinstance(q, Q.Or):
+        out: list[tuple[str, str, float]] = []
+        for child in q.children():
+            sub = _flat_terms(child)
+            if sub is None:
+                return None
+            out.extend((f, t, b * q.boost) for f, t, b in sub)
+        return out
+    return None
+
+
+def _date_key(text: str) -> float:
+    digits = text.replace("-", "")
+    return float(digits) if digits.isdigit() else 0.0
+
+
+class _Generation:
+    """One open index generation: a Whoosh searcher and its numpy scorer."""
+
+    def __init__(self, path: Path):
+        ix = windex.open_dir(str(path))
+        self.path = path
+        self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
+        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS])
+        self._masks: dict[str, np.ndarray] = {}
+        self._dates: np.ndarray | None = None
+
+    def up_to_date(self) -> bool:
+        return self.searcher.up_to_date()
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def filter_mask(self, q: Q.Query) -> np.ndarray:
+        key = repr(q)
+        mask = self._masks.get(key)
+        if mask is None:
+            with self.scorer.lock:
+                mask = self.scorer.mask(self.searcher.docs_for_query(q))
+            if len(self._masks) > 256:
+                self._masks.clear()
+            self._masks[key] = mask
+        return mask
+
+    @property
+    def dates(self) -> np.ndarray:
+        if self._dates is None:
+            self._dates = self.scorer.term_array("date", _date_key)
+        return self._dates
+
+    def stored(self, docnum: int) -> dict:
+        with self.scorer.lock:
+            return self.searcher.stored_fields(int(docnum))
+
+
 class Engine:
     """Searches one index folder; picks up reindexes without reopening."""
 
     def __init__(self, index_dir: str = "index"):
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
-        self._gen: Path | None = None
-        self._searcher = None
+        self._gen: _Generation | None = None
         self._open()
 
     def _open(self) -> None:
-        gen = current_generation(self.index_dir)
-        if gen is None:
+        path = current_generation(self.index_dir)
+        if path is None:
             raise IndexMissing(f"no index in {self.index_dir}: run `searcher reindex --index {self.index_dir}`")
         try:
-            ix = windex.open_dir(str(gen))
-            searcher = ix.searcher(weighting=BM25F())
+            gen = _Generation(path)
         except Exception as exc:
             raise IndexMissing(f"the index in {self.index_dir} cannot be read ({exc}); "
                                f"run `searcher reindex --full --index {self.index_dir}`") from None
-        old, self._searcher, self._gen = self._searcher, searcher, gen
-        if old is not None:
-            old.close()
+        self._gen = gen  # the old one is left to the garbage collector: a
+        # request in another thread may still be reading it
 
-    def _current(self):
-        """The searcher for the newest committed index (cheap when unchanged)."""
+    def _current(self) -> _Generation:
+        """The newest committed index (cheap when unchanged).
+
+        A fresh searcher, not Searcher.refresh(): refresh() reuses the reader
+        of a segment whose deletions changed and keeps showing releases a
+        reindex removed.
+        """
         with self._lock:
-            if current_generation(self.index_dir) != self._gen:
+            gen = self._gen
+            if current_generation(self.index_dir) != gen.path or not gen.up_to_date():
                 self._open()
-            elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
-            return self._searcher
+            return self._gen
 
     @property
     def doc_count(self) -> int:
-        return self._current().doc_count()
+        return self._current().scorer.doc_count
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
+        if self._gen is not None:
+            self._gen.close()
 
     def search(self, query: str, limit: int = 10, page: int = 1, lang: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
@@ -428,24 +522,47 @@ class Engine:
         page = max(1, min(int(page), MAX_PAGE))
         q, terms = build_query(query or "")
         filters = _filters(lang, date_from, date_to, official, agency, terms)
-        if q is None:
-            if filters is None:
-                return SearchResults(query or "", 0, _ms(started), [], page, limit)
-            q = Q.Every()
-        searcher = self._current()
+        gen = self._current()
+        docnums, total, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort)
+        hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
+        return SearchResults(query or "", total, _ms(started), hits, page, limit)
+
+    def _ranked(self, gen: _Generation, q, filters, offset: int, count: int, sort: str):
+        """Doc numbers of one page, the number of matches, and scores."""
+        if q is None and filters is None:
+            return [], 0, []
+        flat = _flat_terms(q) if q is not None else []
+        if flat is not None:
+            mask = gen.filter_mask(filters) if filters is not None else None
+            if flat:
+                scores = gen.scorer.scores(flat, FIELD_WEIGHTS)
+            else:  # filters only: every release that passes them, newest first
+                scores = np.ones(gen.scorer.size, dtype=np.float32)
+                sort = "date"
+            order = gen.dates if sort == "date" else None
+            docnums, total = gen.scorer.top(scores, mask, offset, count, order)
+            return list(docnums), total, [float(scores[d]) for d in docnums]
         kwargs = {"filter": filters} if filters is not None else {}
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
-        results = searcher.search_page(q, page, pagelen=limit, **kwargs)
-        hits = [self._hit(h, terms) for h in results]
-        return SearchResults(query or "", results.total, _ms(started), hits, page, limit)
+        with gen.scorer.lock:
+            results = gen.searcher.search(q, limit=offset + count, **kwargs)
+            total = len(results)
+            page = list(results.items())[offset:offset + count]
+        return [d for d, _ in page], total, [s if isinstance(s, float) else 0.0 for _, s in page]
 
-    def _hit(self, h, terms: _Terms) -> Hit:
-        stored = h["release"]
-        doc = _document(stored)
+    def rank(self, query: str, limit: int = 10) -> list[str]:
+        """Only the ids of the top releases: the ranking without snippets."""
+        q, terms = build_query(query or "")
+        gen = self._current()
+        docnums, _, _ = self._ranked(gen, q, None, 0, limit, "relevance")
+        return [gen.stored(d)["doc_id"] for d in docnums]
+
+    def _hit(self, stored: dict, score: float, terms: _Terms) -> Hit:
+        doc = _document(stored["release"])
         return Hit(
             doc_id=doc.doc_id, title=doc.title, lang=doc.lang, date=doc.date,
-            score=float(h.score or 0.0), snippet=snippet_html(doc.text, doc.lang, terms),
+            score=score, snippet=snippet_html(doc.text, doc.lang, terms),
             officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
             date_inferred=doc.date_inferred,
             title_html=snippet_html(doc.title, doc.lang, terms, top=1, maxchars=10000),
@@ -455,7 +572,9 @@ class Engine:
         """The whole release, or None when no release has that id."""
         if not isinstance(doc_id, str) or not doc_id:
             return None
-        stored = self._current().document(doc_id=doc_id)
+        gen = self._current()
+        with gen.scorer.lock:
+            stored = gen.searcher.document(doc_id=doc_id)
         return _document(stored["release"]) if stored else None
 
     def highlight(self, text: str, lang: str, query: str) -> str:

@@ -140,9 +140,16 @@ def canonical_tone(word: str) -> str:
     return "".join(chars)
 
 
+# Whoosh's accent_map folds and lowercases; keep the case so that folding
+# only ever removes diacritics.
+_FOLD = {
+    code: (repl.upper() if chr(code).isupper() else repl) for code, repl in accent_map.items()
+}
+
+
 def fold(text: str) -> str:
     """Drop every diacritic, đ included ("Đồng Nai" -> "Dong Nai")."""
-    return text.translate(accent_map)
+    return text.translate(_FOLD)
 
 
 def has_diacritics(text: str) -> bool:

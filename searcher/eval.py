@@ -1,0 +1,210 @@
+"""Ranking evaluation: MRR@10 and Recall@10 per query kind, beside SQLite FTS5.
+
+    searcher eval --docs FILE_OR_DIR... --queries TSV... [--index DIR]
+    python -m searcher.eval --docs ... --queries ...
+
+Both engines index the same releases and answer the same queries in the same
+run.  The reference is FTS5 with ``tokenize='unicode61 remove_diacritics 2'``,
+bm25 with the title weighted x3, the query's words OR-ed.  Latency is the
+time to rank the top 10 (no snippets) for both.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import click
+
+__all__ = ["Query", "load_queries", "evaluate", "Fts5Baseline", "main"]
+
+
+@dataclass
+class Query:
+    qid: str
+    kind: str
+    text: str
+    doc_id: str
+
+
+def load_queries(paths: Iterable[str]) -> list[Query]:
+    """Queries from TSV files with a header row: qid, kind, query, doc_id."""
+    out: list[Query] = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if row.get("qid") and row.get("query") is not None:
+                    out.append(Query(row["qid"], row["kind"], row["query"], row["doc_id"]))
+    return out
+
+
+class Fts5Baseline:
+    """The reference engine: SQLite FTS5 over title and lead+body."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE r USING fts5(doc_id UNINDEXED, title, body, "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+
+    def add(self, releases) -> int:
+        rows = ((r.doc_id, r.title, r.text) for r in releases)
+        with self.db:
+            self.db.executemany("INSERT INTO r VALUES (?, ?, ?)", rows)
+        return self.db.execute("SELECT count(*) FROM r").fetchone()[0]
+
+    def search(self, text: str, limit: int = 10) -> list[str]:
+        words = re.findall(r"\w+", text)
+        if not words:
+            return []
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.db.execute(
+            "SELECT doc_id FROM r WHERE r MATCH ? ORDER BY bm25(r, 0.0, 3.0, 1.0) LIMIT ?",
+            (match, limit),
+        )
+        return [row[0] for row in rows]
+
+
+@dataclass
+class KindScore:
+    n: int = 0
+    rr: float = 0.0
+    found: int = 0
+    ranks: list[int | None] = field(default_factory=list)
+
+    def add(self, rank: int | None) -> None:
+        self.n += 1
+        self.ranks.append(rank)
+        if rank is not None:
+            self.rr += 1.0 / rank
+            self.found += 1
+
+    @property
+    def mrr(self) -> float:
+        return self.rr / self.n if self.n else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.n if self.n else 0.0
+
+
+def _rank(ids: list[str], wanted: str) -> int | None:
+    try:
+        return ids.index(wanted) + 1
+    except ValueError:
+        return None
+
+
+def _percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def evaluate(engine, baseline: Fts5Baseline | None, queries: list[Query], limit: int = 10) -> dict:
+    """Scores per kind for the engine (and the baseline), plus latencies."""
+    ours: dict[str, KindScore] = defaultdict(KindScore)
+    ref: dict[str, KindScore] = defaultdict(KindScore)
+    t_ours: list[float] = []
+    t_ref: list[float] = []
+    for q in queries:
+        t0 = time.perf_counter()
+        ids = engine.rank(q.text, limit=limit)
+        t_ours.append((time.perf_counter() - t0) * 1000)
+        ours[q.kind].add(_rank(ids, q.doc_id))
+        if baseline is not None:
+            t0 = time.perf_counter()
+            ids = baseline.search(q.text, limit)
+            t_ref.append((time.perf_counter() - t0) * 1000)
+            ref[q.kind].add(_rank(ids, q.doc_id))
+    return {"ours": dict(ours), "fts5": dict(ref), "latency_ours": t_ours, "latency_fts5": t_ref}
+
+
+def format_table(result: dict) -> str:
+    """A Markdown table: one row per kind, then latency percentiles."""
+    lines = ["| kind | n | MRR@10 | FTS5 MRR@10 | Recall@10 | FTS5 Recall@10 |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for kind in sorted(result["ours"]):
+        s, r = result["ours"][kind], result["fts5"].get(kind, KindScore())
+        lines.append(f"| {kind} | {s.n} | {s.mrr:.3f} | {r.mrr:.3f} | {s.recall:.3f} | {r.recall:.3f} |")
+    lo, lr = result["latency_ours"], result["latency_fts5"]
+    lines.append("")
+    lines.append("| latency (ms, rank top 10) | p50 | p95 |")
+    lines.append("|---|---:|---:|")
+    lines.append(f"| searcher | {_percentile(lo, 50):.1f} | {_percentile(lo, 95):.1f} |")
+    if lr:
+        lines.append(f"| SQLite FTS5 | {_percentile(lr, 50):.1f} | {_percentile(lr, 95):.1f} |")
+    return "\n".join(lines)
+
+
+def _releases(docs: list[str]):
+    from .ingest import Problem, find_sources, read_source
+
+    sources, _ = find_sources(docs)
+    seen: set[str] = set()
+    for src in sources:
+        for item in read_source(src):
+            if not isinstance(item, Problem) and item.doc_id not in seen:
+                seen.add(item.doc_id)
+                yield item
+
+
+@click.command()
+@click.option("--docs", multiple=True, required=True, help="Folder or file of releases; repeatable.")
+@click.option("--queries", multiple=True, required=True, help="TSV of qid, kind, query, doc_id; repeatable.")
+@click.option("--index", "index_dir", help="Index folder to reuse or build (default: a temporary one).")
+@click.option("--kind", "kinds", multiple=True, help="Only queries of this kind; repeatable.")
+@click.option("--per-kind", type=click.IntRange(1), help="Only the first N queries of each kind.")
+@click.option("--no-fts5", is_flag=True, help="Skip the SQLite FTS5 reference.")
+def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
+         kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool) -> None:
+    """Evaluate ranking quality on development queries, beside SQLite FTS5."""
+    from .index import build_index
+    from .search import open_index
+
+    for path in (*docs, *queries):
+        if not Path(path).exists():
+            raise click.UsageError(f"not found: {path}")
+    qs = load_queries(queries)
+    if kinds:
+        qs = [q for q in qs if q.kind in kinds]
+    if per_kind:
+        taken: dict[str, int] = defaultdict(int)
+        qs = [q for q in qs if (taken.__setitem__(q.kind, taken[q.kind] + 1) or taken[q.kind] <= per_kind)]
+    if not qs:
+        raise click.UsageError("no queries to run (check --queries and --kind)")
+    tmp = None
+    if index_dir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="searcher-eval-")
+        index_dir = tmp.name
+    t0 = time.perf_counter()
+    report = build_index(list(docs), index_dir)
+    click.echo(f"index: {report.releases} releases ({'built' if report.added else 'reused'}, "
+               f"{time.perf_counter() - t0:.1f} s)", err=True)
+    engine = open_index(index_dir)
+    baseline = None
+    if not no_fts5:
+        baseline = Fts5Baseline()
+        n = baseline.add(_releases(list(docs)))
+        click.echo(f"fts5: {n} releases", err=True)
+    result = evaluate(engine, baseline, qs)
+    click.echo(format_table(result))
+    if tmp is not None:
+        engine.close()
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

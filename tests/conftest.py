@@ -1,0 +1,51 @@
+"""Shared fixtures: the seed releases, a small index built in a temp folder,
+and the path to ../shared (tests that need it fail with a clear message
+when it is missing, as it must be beside the checkout in CI)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import searcher
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "docs_raw"
+SHARED = Path(os.environ.get("SEARCHER_SHARED", ROOT.parent / "shared"))
+SEED_A = "000_88d205db7cfd394d"  # Lê Quốc Hùng in Australia (no date line)
+SEED_B = "004_45012c5433f0871f"  # Nguyễn Văn Long in Korea (date line)
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared; fails (never skips) when it is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"this test needs ../shared/{'/'.join(parts)} beside the checkout "
+                    f"(or SEARCHER_SHARED pointing at shared/); not found: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_docs(tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("docs")
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, docs / f.name)
+    return docs
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_docs, tmp_path_factory) -> Path:
+    index_dir = tmp_path_factory.mktemp("index")
+    report = searcher.build_index(seed_docs, index_dir)
+    assert report.added == 2 and not report.problems
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def engine(seed_index):
+    eng = searcher.open_index(str(seed_index))
+    yield eng
+    eng.close()

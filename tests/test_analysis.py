@@ -1,0 +1,82 @@
+import pickle
+import unicodedata
+
+from searcher.analysis import VietnameseTokenizer, english_analyzer, vietnamese_analyzer, words
+from searcher.index import make_schema
+
+TEXT = ("Ngày 25/10, Thứ trưởng Lê Quốc Hùng đã hội đàm với bà Lesa Gale, Phó Tổng Tư lệnh "
+        "Cảnh sát Liên bang Australia (AFP) về thoả thuận hợp tác của Uỷ ban.")
+
+
+def _tokens(text, analyzer=None):
+    analyzer = analyzer or vietnamese_analyzer()
+    return [(t.text, t.pos, t.startchar, t.endchar, t.folded)
+            for t in analyzer(text, positions=True, chars=True)]
+
+
+def test_every_syllable_token_matches_its_slice_exactly():
+    tokenizer = VietnameseTokenizer()
+    for t in tokenizer(TEXT, chars=True):
+        if not t.compound:
+            assert TEXT[t.startchar:t.endchar] == t.text
+
+
+def test_nfd_input_offsets_still_slice_original():
+    nfd = unicodedata.normalize("NFD", TEXT)
+    for t in VietnameseTokenizer()(nfd, chars=True):
+        if not t.compound:
+            assert unicodedata.normalize("NFC", nfd[t.startchar:t.endchar]) == t.text
+
+
+def test_compounds_and_syllables_both_present():
+    texts = {t[0] for t in _tokens("Bộ Công an và Cảnh sát")}
+    assert {"bộ", "công", "an", "công_an", "cong_an", "cong", "bo"} <= texts
+    compound = [t for t in _tokens("Bộ Công an") if t[0] == "công_an"][0]
+    syllable = [t for t in _tokens("Bộ Công an") if t[0] == "công"][0]
+    assert compound[1] == syllable[1]  # same position as its first syllable
+
+
+def test_tone_placement_variants_index_identically():
+    assert _tokens("thoả thuận uỷ ban hoà bình") == _tokens("thỏa thuận ủy ban hòa bình")
+
+
+def test_folded_form_follows_exact_form():
+    toks = _tokens("Đồng Nai")
+    assert ("đồng", 0, 0, 4, False) in toks and ("dong", 0, 0, 4, True) in toks
+    assert not any(t[0] == "nai" and t[4] for t in toks)  # no duplicate when unchanged
+
+
+def test_capitals_lowercased():
+    assert {t[0] for t in _tokens("CẢNH SÁT")} >= {"cảnh", "sát", "canh", "sat"}
+
+
+def test_english_analyzer_stems_folds_and_stops():
+    toks = [t.text for t in english_analyzer()("The Deputy Minister Lê Quốc Hùng visited the Police agencies")]
+    assert "the" not in toks
+    assert {"le", "quoc", "hung"} <= set(toks)
+    assert "polic" in toks and "agenc" in toks and "visit" in toks
+
+
+def test_english_offsets_exact():
+    text = "Australian Federal Police (AFP) met Lê Quốc Hùng"
+    analyzer = english_analyzer()
+    for t in analyzer(text, chars=True):
+        assert [x.text for x in analyzer(text[t.startchar:t.endchar])] == [t.text]
+
+
+def test_compound_offsets_cover_their_syllables():
+    for t in VietnameseTokenizer()(TEXT, chars=True):
+        if t.compound:
+            assert TEXT[t.startchar:t.endchar].replace(" ", "_") == t.text
+
+
+def test_analyzers_and_schema_pickle():
+    schema = make_schema()
+    again = pickle.loads(pickle.dumps(schema))
+    assert [t.text for t in again["body"].analyzer("Bộ Công an")] == \
+        [t.text for t in schema["body"].analyzer("Bộ Công an")]
+
+
+def test_words_join_hyphenated_names():
+    ws = [w[0] for w in words("Quyền Tư lệnh Yoo Jae-seong.") if w[3]]
+    assert any("Jae-seong" in w for w in ws)

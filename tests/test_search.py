@@ -1,0 +1,124 @@
+import pytest
+from conftest import SEED_A, SEED_B
+
+import searcher
+
+
+def _first(engine, query, **kw):
+    res = engine.search(query, **kw)
+    assert res.hits, f"no hits for {query!r}"
+    return res.hits[0]
+
+
+def test_diacritic_free_name_finds_release(engine):
+    res = engine.search("le quoc hung")
+    assert res.hits[0].doc_id == SEED_A
+    assert res.total >= 1 and res.took_ms >= 0
+
+
+@pytest.mark.parametrize("query, doc_id", [
+    ("Nguyễn Văn Long", SEED_B),
+    ("uỷ ban bầu cử", SEED_B),
+    ("ủy ban bầu cử", SEED_B),
+    ("thoả thuận hợp tác dẫn độ", SEED_A),
+    ("thỏa thuận hợp tác dẫn độ", SEED_A),
+    ("CANH SAT LIEN BANG", SEED_A),
+    ("Yoo Jae-seong", SEED_B),
+    ("Lê Quốc Hùng", SEED_A),
+    ("LÊ QUỐC HÙNG", SEED_A),
+    ("nguyen van long", SEED_B),
+    ("Cảnh sát Liên bang Australia", SEED_A),
+    ("AFP", SEED_A),
+    ("Australian Federal Police", SEED_A),
+    ("Korean National Police Agency", SEED_B),
+    ("Canberra", SEED_A),
+    ("Hàn Quốc", SEED_B),
+])
+def test_natural_queries_rank_the_right_seed_first(engine, query, doc_id):
+    hit = _first(engine, query)
+    assert hit.doc_id == doc_id
+    if query not in ("Australian Federal Police", "Korean National Police Agency"):
+        assert "<mark>" in hit.snippet
+
+
+def test_snippet_is_escaped_html_with_marks_only(engine):
+    hit = _first(engine, "Lê Quốc Hùng")
+    stripped = hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
+    assert "<mark>Lê Quốc Hùng</mark>" in hit.snippet  # diacritics intact, one mark
+
+
+def test_hit_fields(engine):
+    hit = _first(engine, "Nguyễn Văn Long")
+    assert hit.title.startswith("Tăng cường hợp tác")
+    assert hit.lang == "vi" and hit.date == "2025-10-24" and hit.score > 0
+    assert "Nguyễn Văn Long" in hit.officials
+    assert "Cơ quan Cảnh sát quốc gia Hàn Quốc" in hit.agencies
+    assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "score", "snippet", "officials", "agencies"}
+
+
+def test_document(engine):
+    doc = engine.document(SEED_A)
+    assert "Lê Quốc Hùng" in [o.name for o in doc.officials]
+    assert "Lê Quốc Hùng" in doc.officials  # names compare as strings too
+    assert doc.date == "2023-10-28" and doc.date_inferred
+    assert engine.document("no-such-release") is None
+    assert engine.document("") is None
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "title:(", "AND OR NOT", "*" * 3000, "a\x00b",
+                                   "((((", "-", "official:", ":::", "NOT", '""', "\u202e\u200b", " "])
+def test_malformed_queries_never_raise(engine, query):
+    res = engine.search(query)
+    assert isinstance(res.hits, list) and res.total >= 0
+
+
+def test_phrase_and_fields(engine):
+    assert _first(engine, '"Lê Quốc Hùng"').doc_id == SEED_A
+    assert _first(engine, '"le quoc hung"').doc_id == SEED_A
+    assert _first(engine, 'official:"Nguyen Van Long"').doc_id == SEED_B
+    assert _first(engine, "agency:AFP").doc_id == SEED_A
+    assert _first(engine, "title:Cảnh sát").doc_id == SEED_B
+
+
+def test_boolean_operators(engine):
+    ids = [h.doc_id for h in engine.search("Thứ trưởng -Australia").hits]
+    assert ids == [SEED_B]
+    ids = [h.doc_id for h in engine.search("Canberra AND Seoul").hits]
+    assert ids == []
+    ids = {h.doc_id for h in engine.search("Canberra OR Seoul").hits}
+    assert ids == {SEED_A, SEED_B}
+
+
+def test_filters(engine):
+    assert [h.doc_id for h in engine.search("Thứ trưởng", date_from="2025").hits] == [SEED_B]
+    assert [h.doc_id for h in engine.search("Thứ trưởng", date_to="2024-12-31").hits] == [SEED_A]
+    assert engine.search("Thứ trưởng", lang="en").total == 0
+    assert [h.doc_id for h in engine.search("", official="Le Quoc Hung").hits] == [SEED_A]
+    assert [h.doc_id for h in engine.search("hợp tác", agency="Cơ quan Cảnh sát quốc gia Hàn Quốc").hits] == [SEED_B]
+
+
+def test_sort_by_date_and_pagination(engine):
+    res = engine.search("Bộ Công an", sort="date")
+    assert [h.doc_id for h in res.hits] == [SEED_B, SEED_A]
+    page2 = engine.search("Bộ Công an", limit=1, page=2)
+    assert page2.total == 2 and len(page2.hits) == 1 and page2.pages == 2
+    assert engine.search("Bộ Công an", page=999999999).hits == []
+
+
+def test_exact_diacritics_outrank_folded_matches(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    # Same folded words; only one has the diacritics the user typed.
+    (docs / "exact.txt").write_text("Tin tức: đoàn công tác tới Bộ Công an làm việc.", encoding="utf-8")
+    (docs / "folded.txt").write_text("Tin tức: đoàn công tác tới bờ cống an làm việc.", encoding="utf-8")
+    searcher.build_index(docs, tmp_path / "ix")
+    eng = searcher.open_index(str(tmp_path / "ix"))
+    assert [h.doc_id for h in eng.search("Bộ Công an").hits][0] == "exact"
+    assert {h.doc_id for h in eng.search("bo cong an").hits} == {"exact", "folded"}
+    eng.close()
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    with pytest.raises(searcher.IndexMissing, match="searcher reindex"):
+        searcher.open_index(str(tmp_path / "nothing"))

@@ -1,0 +1,1 @@
+"""Flask web UI and JSON API (see issue 3)."""
