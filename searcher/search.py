@@ -51,11 +51,11 @@ MAX_LIMIT = 100
 
 # Field weights (BM25F): what a release is about is in its title and in who
 # and what it names; lead and body carry the detail.
-VI_FIELDS = {"title": 3.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
-EN_FIELDS = {"title_en": 3.0, "lead_en": 1.5, "body_en": 1.0}
+VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
+EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
-COMPOUND_WEIGHT = 0.6  # weight of a two/three-syllable compound term
+COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
 FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
 CROSS_LANGUAGE_WEIGHT = 0.6  # the other language's fields, for a query in one language
 FIELD_ALIASES = {
