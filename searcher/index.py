@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from whoosh import index as windex
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from .analysis import english_analyzer, prime_segmentation, segment_text, vietnamese_analyzer
 from .entities import entity_key, extract
@@ -47,7 +48,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 
@@ -63,7 +64,8 @@ class IndexMissing(RuntimeError):
 def make_schema() -> Schema:
     """Text fields per language; title, officials and agencies are weighted
     at query time (BM25F) over lead and body.  The whole release is stored
-    once, in ``release``, for display and highlighting."""
+    once, in ``release``, for display and highlighting; ``entity_names`` is
+    a compact column of officials' and agencies' names for facet counts."""
     vi = vietnamese_analyzer()
     en = english_analyzer()
     return Schema(
@@ -83,6 +85,7 @@ def make_schema() -> Schema:
         agencies=TEXT(analyzer=vi),
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        entity_names=COLUMN(VarBytesColumn()),
         release=STORED(),
     )
 
@@ -209,12 +212,19 @@ def release_fields(rel: Release) -> dict:
         ),
         "official_keys": ",".join(sorted({entity_key(o["name"]) for o in officials})),
         "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
+        "entity_names": _names_column(officials, agencies),
         "release": stored,
     }
     if rel.date:
         doc["date"] = rel.date
         doc["year"] = rel.date[:4]
     return {k: v for k, v in doc.items() if v != ""}
+
+
+def _names_column(officials: list[dict], agencies: list[dict]) -> bytes:
+    """Officials, a tab, then agencies; names separated by newlines."""
+    return ("\n".join(o["name"] for o in officials) + "\t" +
+            "\n".join(a["name"] for a in agencies)).encode("utf-8")
 
 
 def enrich(rel: Release) -> Release:

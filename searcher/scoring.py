@@ -161,8 +161,8 @@ class Scorer:
         return out
 
     def top(self, scores: np.ndarray, mask: np.ndarray | None, offset: int, count: int,
-            order: np.ndarray | None = None) -> tuple[np.ndarray, int]:
-        """Doc numbers of ranks offset..offset+count, and how many matched.
+            order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Doc numbers of ranks offset..offset+count, and the matched docs.
 
         ``order`` (a per-document sort key, larger first) replaces the score
         as the sort key when given; ties fall back to the score.
@@ -173,7 +173,7 @@ class Scorer:
         candidates = np.flatnonzero(matched)
         total = len(candidates)
         if offset >= total:
-            return np.empty(0, dtype=np.int64), total
+            return np.empty(0, dtype=np.int64), matched
         key = scores[candidates] if order is None else order[candidates]
         want = min(total, offset + count)
         if want < total:
@@ -183,7 +183,7 @@ class Scorer:
             ranked = candidates[np.lexsort((candidates, -key))]
         else:
             ranked = candidates[np.lexsort((-scores[candidates], -key))]
-        return ranked[offset:offset + count], total
+        return ranked[offset:offset + count], matched
 
 
 def _read_matcher(m) -> tuple[np.ndarray, np.ndarray]:

@@ -37,9 +37,10 @@ from whoosh.scoring import BM25F
 from whoosh.support.charset import accent_map
 
 from . import gazetteer as gz
-from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, vietnamese_analyzer
+from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables, vietnamese_analyzer
 from .entities import entity_key
 from .index import IndexMissing, current_generation
+from .facets import FacetTable
 from .scoring import Scorer
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
@@ -101,7 +102,8 @@ class SearchResults:
     hits: list[Hit]
     page: int = 1
     limit: int = 10
-    notice: str = ""
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
 
     @property
     def pages(self) -> int:
@@ -110,6 +112,15 @@ class SearchResults:
     def to_dict(self) -> dict:
         return {"total": self.total, "took_ms": round(self.took_ms, 2),
                 "hits": [h.to_dict() for h in self.hits]}
+
+    def to_api(self) -> dict:
+        """The JSON API's shape: the CLI's plus paging, facets, suggestion."""
+        out = self.to_dict()
+        out.update(query=self.query, page=self.page, limit=self.limit, pages=self.pages,
+                   suggestion=self.suggestion,
+                   facets={k: [{"value": v, "count": n} for v, n in items]
+                           for k, items in self.facets.items()})
+        return out
 
 
 @dataclass
@@ -441,6 +452,7 @@ class _Generation:
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS])
         self._masks: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
+        self._facets: FacetTable | None = None
 
     def up_to_date(self) -> bool:
         return self.searcher.up_to_date()
@@ -464,6 +476,12 @@ class _Generation:
         if self._dates is None:
             self._dates = self.scorer.term_array("date", _date_key)
         return self._dates
+
+    @property
+    def facets(self) -> FacetTable:
+        if self._facets is None:
+            self._facets = FacetTable(self.scorer)
+        return self._facets
 
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:
@@ -515,22 +533,33 @@ class Engine:
     def search(self, query: str, limit: int = 10, page: int = 1, lang: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                official: str | None = None, agency: str | None = None,
-               sort: str = "relevance") -> SearchResults:
-        """Ranked, highlighted releases for ``query``; never raises on odd input."""
+               sort: str = "relevance", facets: bool = False) -> SearchResults:
+        """Ranked, highlighted releases for ``query``; never raises on odd input.
+
+        With ``facets`` the results also carry facet counts over all matches
+        and, when the query finds little or lacks diacritics, a suggestion.
+        """
         started = time.perf_counter()
         limit = max(1, min(int(limit), MAX_LIMIT))
         page = max(1, min(int(page), MAX_PAGE))
         q, terms = build_query(query or "")
         filters = _filters(lang, date_from, date_to, official, agency, terms)
         gen = self._current()
-        docnums, total, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort)
+        docnums, matched, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort)
+        total = int(matched.sum()) if matched is not None else 0
         hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
-        return SearchResults(query or "", total, _ms(started), hits, page, limit)
+        res = SearchResults(query or "", total, 0.0, hits, page, limit)
+        if facets:
+            if matched is not None:
+                res.facets = gen.facets.counts(matched)
+            res.suggestion = self._suggest(gen, query or "", total)
+        res.took_ms = _ms(started)
+        return res
 
     def _ranked(self, gen: _Generation, q, filters, offset: int, count: int, sort: str):
-        """Doc numbers of one page, the number of matches, and scores."""
+        """Doc numbers of one page, a boolean array of all matches, scores."""
         if q is None and filters is None:
-            return [], 0, []
+            return [], None, []
         flat = _flat_terms(q) if q is not None else []
         if flat is not None:
             mask = gen.filter_mask(filters) if filters is not None else None
@@ -540,16 +569,34 @@ class Engine:
                 scores = np.ones(gen.scorer.size, dtype=np.float32)
                 sort = "date"
             order = gen.dates if sort == "date" else None
-            docnums, total = gen.scorer.top(scores, mask, offset, count, order)
-            return list(docnums), total, [float(scores[d]) for d in docnums]
+            docnums, matched = gen.scorer.top(scores, mask, offset, count, order)
+            return list(docnums), matched, [float(scores[d]) for d in docnums]
         kwargs = {"filter": filters} if filters is not None else {}
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
         with gen.scorer.lock:
             results = gen.searcher.search(q, limit=offset + count, **kwargs)
-            total = len(results)
             page = list(results.items())[offset:offset + count]
-        return [d for d, _ in page], total, [s if isinstance(s, float) else 0.0 for _, s in page]
+            everything = Q.And([q, filters]) if filters is not None else q
+            matched = gen.scorer.mask(gen.searcher.docs_for_query(everything)) & gen.scorer.live
+        return [d for d, _ in page], matched, [s if isinstance(s, float) else 0.0 for _, s in page]
+
+    def _suggest(self, gen: _Generation, query: str, total: int) -> str | None:
+        """A better spelling of the query: an official's or agency's usual
+        spelling for a name typed without diacritics, or, when the query
+        finds little, its unknown words replaced by close indexed words."""
+        text = nfc(query.replace("\x00", " ")).strip()[:200]
+        if not text or _SYNTAX.search(text):
+            return None
+        known = gen.facets.entity_spelling(text)
+        if known and known != text and not has_diacritics(text):
+            return known
+        if total >= 3:
+            return None
+        respelled = _respell(gen.scorer, text)
+        if respelled:
+            return gen.facets.entity_spelling(respelled) or respelled
+        return None
 
     def rank(self, query: str, limit: int = 10) -> list[str]:
         """Only the ids of the top releases: the ranking without snippets."""
@@ -581,6 +628,33 @@ class Engine:
         """``text`` as safe HTML with the words of ``query`` marked."""
         _, terms = build_query(query or "")
         return snippet_html(text, lang, terms, top=10 ** 6, maxchars=len(text) + 1)
+
+
+def _respell(scorer: Scorer, text: str) -> str | None:
+    """Replace words no release contains by the most frequent indexed word
+    within one or two edits (folded forms: diacritics are not guessed)."""
+    changed = False
+    out = text
+    for word, start, end in reversed(syllables(text)):
+        folded = fold(word.lower())
+        if len(folded) < 3 or any(scorer.doc_frequency(f, folded) for f in ("body", "title", "body_en")):
+            continue
+        best, best_df = None, 0
+        with scorer.lock:
+            for reader, _ in scorer.leaves:
+                for cand in reader.terms_within("body", folded, 1 if len(folded) < 6 else 2, prefix=1):
+                    if cand == fold(cand) and "_" not in cand:
+                        df = scorer.doc_frequency("body", cand)
+                        if df > best_df:
+                            best, best_df = cand, df
+        if best:
+            if word.isupper():
+                best = best.upper()
+            elif word[:1].isupper():
+                best = best.capitalize()
+            out = out[:start] + best + out[end:]
+            changed = True
+    return out if changed else None
 
 
 def _filters(lang, date_from, date_to, official, agency, terms: _Terms) -> Q.Query | None:

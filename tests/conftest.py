@@ -49,3 +49,23 @@ def engine(seed_index):
     eng = searcher.open_index(str(seed_index))
     yield eng
     eng.close()
+
+
+@pytest.fixture(scope="session")
+def app(seed_index):
+    from web import create_app
+
+    app = create_app(str(seed_index), {"TESTING": True})
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner():
+    from click.testing import CliRunner
+
+    return CliRunner()

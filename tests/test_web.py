@@ -1,0 +1,135 @@
+import re
+
+import pytest
+from conftest import SEED_A, SEED_B
+
+from web import create_app
+
+
+def test_home_has_autofocused_search_box_and_help(client):
+    r = client.get("/")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert re.search(r'<input id="q" name="q" type="search"[^>]*autofocus', html)
+    assert "official:" in html and 'lang="vi"' in html
+    assert client.get("/?ui=en").get_data(as_text=True).count("Press release search") >= 1
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Referrer-Policy"]
+    assert "<script>" not in r.get_data(as_text=True)  # no inline script
+
+
+def test_search_results_page(client):
+    r = client.get("/search", query_string={"q": "Lê Quốc Hùng"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "<mark>Lê Quốc Hùng</mark>" in html
+    assert f"/doc/{SEED_A}" in html
+    assert re.search(r"<strong>\d+</strong>", html) and " ms" in html
+    assert 'class="badge badge-vi"' in html
+    assert "chip-official" in html and "official=" in html
+
+
+def test_facets_filter_and_show_active(client):
+    html = client.get("/search", query_string={"q": "Thứ trưởng"}).get_data(as_text=True)
+    assert "2025" in html and "2023" in html  # year facet
+    r = client.get("/search", query_string={"q": "Thứ trưởng", "from": "2025", "to": "2025"})
+    html = r.get_data(as_text=True)
+    assert f"/doc/{SEED_B}" in html and f"/doc/{SEED_A}" not in html
+    assert "chip-active" in html and "Bỏ lọc" in html
+    html = client.get("/search", query_string={"q": "hợp tác", "official": "Lê Quốc Hùng"}).get_data(as_text=True)
+    assert f"/doc/{SEED_A}" in html and f"/doc/{SEED_B}" not in html
+
+
+def test_sort_and_pagination(client):
+    html = client.get("/search", query_string={"q": "Bộ Công an", "limit": 1}).get_data(as_text=True)
+    assert 'rel="next"' in html and "page=2" in html
+    html = client.get("/search", query_string={"q": "Bộ Công an", "sort": "date"}).get_data(as_text=True)
+    assert html.index(SEED_B) < html.index(SEED_A)
+
+
+def test_no_results_and_suggestion(client):
+    html = client.get("/search", query_string={"q": "zzqxv"}).get_data(as_text=True)
+    assert "Không tìm thấy" in html and "<li>" in html
+    html = client.get("/search", query_string={"q": "Canbera"}).get_data(as_text=True)
+    assert "Có phải bạn muốn tìm" in html and "Canberra" in html
+    data = client.get("/api/search", query_string={"q": "nguyen van long"}).get_json()
+    assert data["suggestion"] == "Nguyễn Văn Long"
+
+
+def test_document_page(client):
+    r = client.get(f"/doc/{SEED_A}", query_string={"q": "le quoc hung"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert "<mark>Lê Quốc Hùng</mark>" in html
+    assert "ngày suy ra từ nội dung" in html  # inferred date is marked
+    assert "search?q=le+quoc+hung" in html  # back to the results
+    assert "official=L" in html
+
+
+def test_unknown_document_is_404_page(client):
+    r = client.get("/doc/no-such-release")
+    assert r.status_code == 404 and "404" in r.get_data(as_text=True)
+    assert client.get("/api/doc/no-such-release").status_code == 404
+    assert client.get("/doc/../../etc/passwd").status_code == 404
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "title:(", "AND OR NOT", "*" * 3000, "a\x00b", "<script>alert(1)</script>"])
+def test_hostile_queries_are_never_500(client, q):
+    for path in ("/search", "/api/search"):
+        r = client.get(path, query_string={"q": q, "page": "999999999"})
+        assert r.status_code == 200
+    html = client.get("/search", query_string={"q": q}).get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_odd_parameters(client):
+    for qs in ({"q": "x", "page": "abc"}, {"q": "x", "page": "-5"}, {"q": "x", "lang": "fr"},
+               {"q": "x", "from": "yesterday"}, {"q": "x", "limit": "100000"}, {"q": "x", "sort": "bogus"}):
+        assert client.get("/search", query_string=qs).status_code == 200
+        assert client.get("/api/search", query_string=qs).status_code == 200
+
+
+def test_api_search_shape(client):
+    data = client.get("/api/search", query_string={"q": "nguyen van long"}).get_json()
+    assert data["hits"][0]["doc_id"] == SEED_B
+    assert {"total", "took_ms", "hits", "page", "facets", "suggestion"} <= set(data)
+    assert {f["value"] for f in data["facets"]["lang"]} == {"vi"}
+
+
+def test_api_doc_and_health(client):
+    data = client.get(f"/api/doc/{SEED_A}").get_json()
+    assert data["doc_id"] == SEED_A and any(o["name"] == "Lê Quốc Hùng" for o in data["officials"])
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and health["documents"] == 2 and health["last_reindex"]
+
+
+def test_missing_index_is_503_everywhere(tmp_path):
+    client = create_app(str(tmp_path / "nothing")).test_client()
+    r = client.get("/search", query_string={"q": "x"})
+    assert r.status_code == 503 and "reindex" in r.get_data(as_text=True)
+    assert client.get("/api/search?q=x").status_code == 503
+    assert client.get("/healthz").status_code == 503
+
+
+def test_markup_in_releases_is_escaped(tmp_path):
+    import searcher
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "evil.txt").write_text(
+        "date 2024-02-02 <script>alert('t')</script> Hội nghị\n\n"
+        "Bộ Công an <img src=x onerror=alert(1)> tổ chức hội nghị về an ninh mạng.", encoding="utf-8")
+    searcher.build_index(docs, tmp_path / "ix")
+    client = create_app(str(tmp_path / "ix")).test_client()
+    for path in ("/search?q=hội+nghị", "/doc/evil?q=hội+nghị"):
+        html = client.get(path).get_data(as_text=True)
+        assert "<script>alert" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;" in html or "&lt;img" in html
+    data = client.get("/api/search?q=an+ninh").get_json()
+    snippet = data["hits"][0]["snippet"]
+    assert "<img" not in snippet and "&lt;img" in snippet

@@ -1,0 +1,48 @@
+"""The JSON API: /api/search, /api/doc/<id>, /healthz."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+
+from searcher import IndexMissing
+from searcher.index import read_manifest
+
+from . import get_engine
+from .params import engine_kwargs, search_params
+
+bp = Blueprint("api", __name__)
+
+
+@bp.errorhandler(IndexMissing)
+def _no_index(err):
+    return jsonify(error="index unavailable", detail=str(err)), 503
+
+
+@bp.route("/api/search")
+def api_search():
+    p = search_params()
+    res = get_engine(current_app).search(p["q"], **engine_kwargs(p))
+    return jsonify(res.to_api())
+
+
+@bp.route("/api/doc/<path:doc_id>")
+def api_doc(doc_id: str):
+    doc = get_engine(current_app).document(doc_id)
+    if doc is None:
+        return jsonify(error="not found", doc_id=doc_id[:200]), 404
+    data = doc.to_dict()
+    data["officials"] = [{"name": o.name, "role": o.role} for o in doc.officials]
+    data["agencies"] = [{"name": a.name, "acronym": a.acronym, "aliases": a.aliases} for a in doc.agencies]
+    return jsonify(data)
+
+
+@bp.route("/healthz")
+def healthz():
+    index_dir = current_app.config["INDEX_DIR"]
+    try:
+        engine = get_engine(current_app)
+        count = engine.doc_count
+    except IndexMissing as exc:
+        return jsonify(status="unavailable", index=False, detail=str(exc)), 503
+    manifest = read_manifest(index_dir) or {}
+    return jsonify(status="ok", index=True, documents=count, last_reindex=manifest.get("last_reindex"))
