@@ -32,7 +32,7 @@ import numpy as np
 from whoosh import index as windex
 from whoosh import qparser, query as Q
 from whoosh.analysis import CharsetFilter, LowercaseFilter
-from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
+from whoosh.highlight import ContextFragmenter, Formatter, WholeFragmenter, get_text, highlight
 from whoosh.scoring import BM25F
 from whoosh.support.charset import accent_map
 
@@ -269,7 +269,11 @@ def _phrase(words: list[str], fields: Iterable[str] | None, terms: _Terms) -> Q.
     return Q.Or(clauses) if clauses else None
 
 
-_SYNTAX = re.compile(r'["()]|\b(AND|OR|NOT)\b|(^|\s)[-+]\S|\b\w+:')
+# Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
+# number: "S -400", "B -52" are names), and the known field prefixes.
+_FIELD_PREFIX = r"\b(?:title|official|officials|agency|agencies|lang|body):"
+_SYNTAX = re.compile(r'["()]|\b(AND|OR|NOT)\b|(^|\s)[-+](?=[^\W\d_]|["(])|' + _FIELD_PREFIX)
+_LONE_SIGN = re.compile(r"(^|\s)[-+](?=[\d\s]|$)")
 _PARSER_FIELDS = ("text", "title", "official", "officials", "agency", "agencies", "body", "lang")
 
 
@@ -355,14 +359,14 @@ def build_query(text: str) -> tuple[Q.Query | None, _Terms]:
         return None, terms
     if _SYNTAX.search(text):
         try:
-            parsed = _PARSER.parse(text)
+            parsed = _PARSER.parse(_LONE_SIGN.sub(r"\1", text))
             q = _convert(parsed, terms)
             if q is not None and _has_positive(q):
                 return q, terms
         except Exception:  # malformed syntax: fall back to plain words
             pass
         terms = _Terms()
-        text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|\b\w+:', " ", text)
+        text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
     return _free_text(text, None, terms), terms
 
 
@@ -397,19 +401,21 @@ _FORMATTER = MarkFormatter()
 _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 
 
-def snippet_html(text: str, lang: str, terms: _Terms, top: int = 2, maxchars: int = 220) -> str:
-    """Safe HTML: the best passages of ``text`` with matched words marked;
-    the opening of the text when nothing matches."""
+def snippet_html(text: str, lang: str, terms: _Terms, top: int = 2, maxchars: int = 220,
+                 whole: bool = False) -> str:
+    """Safe HTML: the best passages of ``text`` (all of it when ``whole``)
+    with matched words marked; the opening of the text when nothing matches."""
     if not text:
         return ""
+    fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, 60)
     if lang == "en":
-        out = highlight(text, terms.en, _EN_ANALYZER, ContextFragmenter(maxchars, 60),
-                        _FORMATTER, top=top, mode="query")
+        out = highlight(text, terms.en, _EN_ANALYZER, fragmenter, _FORMATTER, top=top, mode="query")
     else:
-        out = highlight(text, terms.vi, _HIGHLIGHT_VI, ContextFragmenter(maxchars, 60),
-                        _FORMATTER, top=top, mode="query")
+        out = highlight(text, terms.vi, _HIGHLIGHT_VI, fragmenter, _FORMATTER, top=top, mode="query")
     if out:
         return _ADJACENT_MARKS.sub(r"\1", out)
+    if whole:
+        return html.escape(text, quote=False)
     cut = text[:maxchars]
     return html.escape(cut, quote=False) + ("…" if len(text) > maxchars else "")
 
@@ -435,6 +441,24 @@ def _flat_terms(q: Q.Query | None) -> list[tuple[str, str, float]] | None:
             out.extend((f, t, b * q.boost) for f, t, b in sub)
         return out
     return None
+
+
+def _positive_terms(q: Q.Query) -> list[tuple[str, str, float]]:
+    """The terms that should raise a release's score: every term and phrase
+    word outside a NOT."""
+    if isinstance(q, Q.Term):
+        return [] if q.fieldname == "lang" else [(q.fieldname, q.text, q.boost)]
+    if isinstance(q, Q.Phrase):
+        return [(q.fieldname, w, q.boost) for w in q.words]
+    if isinstance(q, Q.Not):
+        return []
+    if isinstance(q, Q.AndNot):
+        return _positive_terms(q.a)
+    if isinstance(q, Q.AndMaybe):
+        return _positive_terms(q.a) + _positive_terms(q.b)
+    if isinstance(q, Q.compound.CompoundQuery):
+        return [t for c in q.children() for t in _positive_terms(c)]
+    return []
 
 
 def _date_key(text: str) -> float:
@@ -560,26 +584,24 @@ class Engine:
         """Doc numbers of one page, a boolean array of all matches, scores."""
         if q is None and filters is None:
             return [], None, []
+        mask = gen.filter_mask(filters) if filters is not None else None
         flat = _flat_terms(q) if q is not None else []
-        if flat is not None:
-            mask = gen.filter_mask(filters) if filters is not None else None
-            if flat:
-                scores = gen.scorer.scores(flat, FIELD_WEIGHTS)
-            else:  # filters only: every release that passes them, newest first
-                scores = np.ones(gen.scorer.size, dtype=np.float32)
-                sort = "date"
-            order = gen.dates if sort == "date" else None
-            docnums, matched = gen.scorer.top(scores, mask, offset, count, order)
-            return list(docnums), matched, [float(scores[d]) for d in docnums]
-        kwargs = {"filter": filters} if filters is not None else {}
-        if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
-        with gen.scorer.lock:
-            results = gen.searcher.search(q, limit=offset + count, **kwargs)
-            page = list(results.items())[offset:offset + count]
-            everything = Q.And([q, filters]) if filters is not None else q
-            matched = gen.scorer.mask(gen.searcher.docs_for_query(everything)) & gen.scorer.live
-        return [d for d, _ in page], matched, [s if isinstance(s, float) else 0.0 for _, s in page]
+        if flat is None:
+            # Structured query: Whoosh decides which releases match (phrases,
+            # AND/NOT); the same BM25F as free text ranks them.
+            structure = gen.filter_mask(q)
+            mask = structure if mask is None else (mask & structure)
+            flat = _positive_terms(q)
+        if flat:
+            scores = gen.scorer.scores(flat, FIELD_WEIGHTS)
+            if mask is not None and q is not None and _flat_terms(q) is None:
+                scores += mask * np.float32(1e-6)  # matched releases with no scored term
+        else:  # filters only: every release that passes them, newest first
+            scores = np.ones(gen.scorer.size, dtype=np.float32)
+            sort = "date"
+        order = gen.dates if sort == "date" else None
+        docnums, matched = gen.scorer.top(scores, mask, offset, count, order)
+        return list(docnums), matched, [float(scores[d]) for d in docnums]
 
     def _suggest(self, gen: _Generation, query: str, total: int) -> str | None:
         """A better spelling of the query: an official's or agency's usual
@@ -612,7 +634,7 @@ class Engine:
             score=score, snippet=snippet_html(doc.text, doc.lang, terms),
             officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
             date_inferred=doc.date_inferred,
-            title_html=snippet_html(doc.title, doc.lang, terms, top=1, maxchars=10000),
+            title_html=snippet_html(doc.title, doc.lang, terms, whole=True),
         )
 
     def document(self, doc_id: str) -> Document | None:
@@ -627,7 +649,7 @@ class Engine:
     def highlight(self, text: str, lang: str, query: str) -> str:
         """``text`` as safe HTML with the words of ``query`` marked."""
         _, terms = build_query(query or "")
-        return snippet_html(text, lang, terms, top=10 ** 6, maxchars=len(text) + 1)
+        return snippet_html(text, lang, terms, whole=True)
 
 
 def _respell(scorer: Scorer, text: str) -> str | None:

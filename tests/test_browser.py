@@ -1,0 +1,86 @@
+"""End-to-end in a real browser: Debian's Chromium driven by Playwright
+against `searcher serve`-style waitress serving the seed index.
+
+Needs /usr/bin/chromium (tests/run.sh installs it with apt when missing);
+the test fails, never skips, without it.  A screenshot of the results page
+is written to screenshots/ (kept out of git) for a person to look at.
+"""
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_A, SEED_B
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def server(seed_index):
+    from waitress.server import create_server
+
+    from web import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    srv = create_server(create_app(str(seed_index)), host="127.0.0.1", port=port, threads=4)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tests/run.sh does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def test_search_facet_open_and_back(server, browser):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    box = page.locator("#q")
+    assert box.evaluate("el => el === document.activeElement")  # autofocus
+    box.type("le quoc hung")
+    box.press("Enter")
+    page.wait_for_url("**/search?**")
+    first = page.locator("ol.hits > li").first
+    assert SEED_A in first.inner_html()
+    assert page.locator("ol.hits mark").count() > 0
+    shots = ROOT / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / "results.png"), full_page=True)
+
+    page.locator("aside.facets a", has_text="2025").first.click()
+    page.wait_for_url("**from=2025**")
+    assert page.locator("ol.hits > li").count() == 1
+    assert SEED_B in page.locator("ol.hits").inner_html()
+    assert page.locator(".chip-active").count() >= 1
+
+    page.go_back()
+    page.wait_for_url("**q=le+quoc+hung")
+    page.locator("ol.hits > li h3 a").first.click()
+    page.wait_for_url(f"**/doc/{SEED_A}**")
+    assert page.locator("article.release mark").count() > 0
+    assert "Lê Quốc Hùng" in page.locator("h1").inner_text()
+    page.go_back()
+    page.wait_for_url("**/search?**")
+    assert page.locator("ol.hits > li").count() == 2
+
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone
+    page.screenshot(path=str(shots / "results-phone.png"), full_page=True)
+    assert not errors
+    page.close()
