@@ -133,3 +133,21 @@ def test_markup_in_releases_is_escaped(tmp_path):
     data = client.get("/api/search?q=an+ninh").get_json()
     snippet = data["hits"][0]["snippet"]
     assert "<img" not in snippet and "&lt;img" in snippet
+
+
+def test_new_requests_see_a_reindex_without_restart(tmp_path):
+    import shutil
+
+    import searcher
+    from conftest import SEEDS
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    searcher.build_index(docs, tmp_path / "ix")
+    client = create_app(str(tmp_path / "ix")).test_client()
+    assert client.get("/api/search?q=Zelinsky").get_json()["total"] == 0
+    (docs / "new.txt").write_text("date 2024-03-03 Gặp gỡ Zelinsky\n\nBộ Công an tiếp ông Zelinsky.", encoding="utf-8")
+    searcher.build_index(docs, tmp_path / "ix")
+    assert client.get("/api/search?q=Zelinsky").get_json()["hits"][0]["doc_id"] == "new"
+    searcher.build_index(docs, tmp_path / "ix", full=True)  # a new generation
+    assert client.get("/api/search?q=Zelinsky").get_json()["hits"][0]["doc_id"] == "new"
+    assert client.get("/healthz").get_json()["documents"] == 3
