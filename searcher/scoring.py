@@ -25,7 +25,10 @@ K1 = 1.2
 B = {"title": 0.5, "title_en": 0.5, "officials": 0.3, "agencies": 0.3}
 DEFAULT_B = 0.75
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
-CACHE_POSTINGS = 30_000_000  # postings kept decoded (~240 MB at most)
+CACHE_POSTINGS = 30_000_000
+# Switches kept for the ablation in bench/ablation.py (docs/evaluation.md).
+IDF_FORMULA = "rsj"      # "rsj" (Lucene-style) or "whoosh": log(N/(df+1)) + 1
+COMBINE_FIELDS = True    # BM25F: combine a term's fields before saturation  # postings kept decoded (~240 MB at most)
 
 
 class Scorer:
@@ -119,6 +122,8 @@ class Scorer:
         # found in most releases, so function words of long questions weigh
         # little, where Whoosh's log(N/(df+1))+1 never drops below 1.
         n = self.doc_count
+        if IDF_FORMULA == "whoosh":
+            return math.log(n / (df + 1)) + 1.0
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
     # -- scoring ---------------------------------------------------------------
@@ -133,11 +138,13 @@ class Scorer:
         before saturation, so a word found in title, lead and body is not
         counted three times over; the term weight then scales its score.
         """
-        groups: dict[str, list[tuple[str, float]]] = {}
+        groups: dict = {}
         for field, text, boost in terms:
-            groups.setdefault(text, []).append((field, boost))
+            key = text if COMBINE_FIELDS else (field, text)
+            groups.setdefault(key, []).append((field, boost))
         out = np.zeros(self.size, dtype=np.float32)
-        for text, fields in groups.items():
+        for key, fields in groups.items():
+            text = key if COMBINE_FIELDS else key[1]
             ids_parts, val_parts, weights = [], [], []
             for field, boost in fields:
                 ids, tfs = self.postings(field, text)

@@ -122,3 +122,40 @@ def test_exact_diacritics_outrank_folded_matches(tmp_path):
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(searcher.IndexMissing, match="searcher reindex"):
         searcher.open_index(str(tmp_path / "nothing"))
+
+
+def _engine_for(tmp_path, releases):
+    import json
+    lines = [json.dumps(r, ensure_ascii=False) for r in releases]
+    (tmp_path / "r.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    searcher.build_index(tmp_path / "r.jsonl", tmp_path / "ix")
+    return searcher.open_index(str(tmp_path / "ix"))
+
+
+def test_question_words_do_not_outweigh_content_words(tmp_path):
+    eng = _engine_for(tmp_path, [
+        {"id": "asks", "title": "Bao nhiêu người đã đến?", "body": "Có bao nhiêu người đã đến hội nghị năm nay."},
+        {"id": "answer", "title": "Trận chung kết", "body": "Đội Panthers đã thua 10 điểm trong trận chung kết."},
+        *({"id": f"filler{i}", "title": f"Tin số {i}", "body": f"Có nhiều người đã đến xem trận số {i}."}
+          for i in range(20)),
+    ])
+    assert eng.rank("Đội Panthers đã thua bao nhiêu điểm?")[0] == "answer"
+    assert eng.rank("Doi Panthers da thua bao nhieu diem?")[0] == "answer"
+    eng.close()
+
+
+def test_english_question_prefers_english_release(tmp_path):
+    eng = _engine_for(tmp_path, [
+        {"id": "en", "lang": "en", "title": "Football", "body": "The Panthers defense gave up just 308 points."},
+        {"id": "vi", "lang": "vi", "title": "The Panthers", "body": "Bài viết về the Panthers và những điểm số."},
+    ])
+    assert eng.rank("How many points did the Panthers defense give up?")[0] == "en"
+    eng.close()
+
+
+def test_a_dash_before_a_number_is_not_negation(engine):
+    from searcher.search import build_query, _flat_terms
+    q, _ = build_query("tên lửa S -400 của Nga")
+    assert _flat_terms(q) is not None  # plain words, no NOT
+    q, _ = build_query("tên lửa -Nga")
+    assert _flat_terms(q) is None
