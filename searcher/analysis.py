@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import string
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from whoosh.analysis import (
@@ -107,14 +108,25 @@ def segment_text(text: str) -> tuple[bool, ...]:
     return segment(_units(text))
 
 
-def prime_segmentation(text: str, joins: tuple[bool, ...]) -> None:
-    """Store joins computed elsewhere (a worker process) so that analysing
-    ``text`` here skips pyvi."""
-    key = _units(text)
-    if len(key) == len(joins):
-        _SEGMENT_CACHE[key] = tuple(joins)
-        if len(_SEGMENT_CACHE) > _SEGMENT_CACHE_SIZE:
-            _SEGMENT_CACHE.popitem(last=False)
+class Segmented(str):
+    """Text that carries pyvi's joins for its units, computed elsewhere (a
+    worker process), so analysing it anywhere skips pyvi.  Pickles with its
+    joins, so it survives the trip to Whoosh's sub-writer processes."""
+
+    joins: tuple[bool, ...]
+
+    def __new__(cls, text: str, joins: tuple[bool, ...]):
+        obj = super().__new__(cls, text)
+        obj.joins = tuple(joins)
+        return obj
+
+    def __reduce__(self):
+        return (Segmented, (str(self), self.joins))
+
+
+def segmented(text: str) -> Segmented:
+    """``text`` with its segmentation attached (runs pyvi once, here)."""
+    return Segmented(text, segment_text(text))
 
 
 def _segment_uncached(units: Sequence[str]) -> tuple[bool, ...]:
@@ -186,7 +198,11 @@ class VietnameseTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         text, offmap = nfc_with_offsets(value)
         spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
-        joins = segment([s[0] for s in spans]) if self.segment else None
+        joins = None
+        if self.segment:
+            joins = getattr(value, "joins", None)
+            if joins is None or offmap is not None or len(joins) != len(spans):
+                joins = segment([s[0] for s in spans])
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
 
         def at(k: int) -> int:
@@ -233,16 +249,19 @@ class VietnameseTokenizer(Tokenizer):
         yield from flush()
 
 
+@lru_cache(maxsize=262144)
+def _canonical_word(text: str) -> str:
+    if "_" in text:
+        return "_".join(canonical_tone(s) for s in text.split("_"))
+    return canonical_tone(text)
+
+
 class ToneFilter(Filter):
     """One tone-mark placement per syllable: "hoà" == "hòa", "uỷ" == "ủy"."""
 
     def __call__(self, tokens):
         for t in tokens:
-            text = t.text
-            if "_" in text:
-                t.text = "_".join(canonical_tone(s) for s in text.split("_"))
-            else:
-                t.text = canonical_tone(text)
+            t.text = _canonical_word(t.text)
             yield t
 
 

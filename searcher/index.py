@@ -33,7 +33,7 @@ from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from .analysis import english_analyzer, prime_segmentation, segment_text, vietnamese_analyzer
+from .analysis import english_analyzer, segmented, vietnamese_analyzer
 from .entities import entity_key, extract
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
 
@@ -227,6 +227,17 @@ def _names_column(officials: list[dict], agencies: list[dict]) -> bytes:
             "\n".join(a["name"] for a in agencies)).encode("utf-8")
 
 
+# A full build of more than this many bytes of input writes with one Whoosh
+# sub-writer per core (each makes its own segment) instead of one writer.
+_PARALLEL_WRITE_BYTES = 8 * 1024 * 1024
+
+
+def _writer(ix, full: bool, input_bytes: int, workers: int):
+    if full and workers > 1 and input_bytes > _PARALLEL_WRITE_BYTES:
+        return ix.writer(procs=workers, multisegment=True, limitmb=192, batchsize=64)
+    return ix.writer(limitmb=256)
+
+
 def enrich(rel: Release) -> Release:
     """Attach officials and agencies to a release."""
     rel.officials, rel.agencies = extract([rel.title, rel.lead, rel.body], rel.lang)
@@ -294,7 +305,7 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     for p in unchanged:  # problems of files not re-read are still there
         report.problems.extend(Problem(**pr) for pr in old_files[p].get("problems", []))
 
-    writer = ix.writer(limitmb=256)
+    writer = _writer(ix, report.full, sum(c.size for c in changed), workers)
     try:
         for p in removed_paths + [c.relpath for c in changed if c.relpath in old_files]:
             writer.delete_by_term("path", p)
@@ -333,13 +344,15 @@ _VI_TEXT_FIELDS = ("title", "lead", "body", "officials", "agencies")
 _POOL_THRESHOLD = 64
 
 
-def prepare(rel: Release) -> tuple[dict, list[tuple[str, tuple[bool, ...]]]]:
-    """Entities, the Whoosh document and pyvi's segmentation of its
-    Vietnamese fields.  Runs in worker processes: segmentation is the costly
-    step, and its result primes the writer's analyser cache."""
+def prepare(rel: Release) -> dict:
+    """Entities and the Whoosh document, its Vietnamese fields carrying
+    pyvi's segmentation.  Runs in worker processes: segmentation is the
+    costly step, and whichever process writes the index reuses it."""
     doc = release_fields(enrich(rel))
-    primes = [(doc[f], segment_text(doc[f])) for f in _VI_TEXT_FIELDS if f in doc]
-    return doc, primes
+    for f in _VI_TEXT_FIELDS:
+        if f in doc:
+            doc[f] = segmented(doc[f])
+    return doc
 
 
 def _eligible(changed: list[SourceFile], owner: dict, seen_now: set,
@@ -377,9 +390,7 @@ def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
              progress, workers: int) -> dict:
     per_file: dict = {}
     expected = sum(s.size for s in changed) // 2000  # ~bytes per release
-    for doc, primes in _prepared(_eligible(changed, owner, seen_now, per_file), expected, workers):
-        for text, joins in primes:
-            prime_segmentation(text, joins)
+    for doc in _prepared(_eligible(changed, owner, seen_now, per_file), expected, workers):
         writer.add_document(**doc)
         if progress:
             progress(1)

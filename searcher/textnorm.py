@@ -10,6 +10,7 @@ those differences and nothing else.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from whoosh.support.charset import accent_map
 
@@ -114,6 +115,7 @@ def _tone_position(syllable: str, start: int, end: int) -> int:
     return start + 1 if has_final else start  # "hoàng" but "hòa", "thủy"
 
 
+@lru_cache(maxsize=262144)
 def canonical_tone(word: str) -> str:
     """Put the tone mark of each lowercase syllable on one fixed vowel.
 

@@ -92,16 +92,21 @@ def test_missing_docs_folder(tmp_path):
         searcher.build_index(tmp_path / "nope", tmp_path / "ix")
 
 
-def test_worker_pool_gives_the_same_index(tmp_path):
+def test_worker_pool_and_parallel_writers_give_the_same_index(tmp_path, monkeypatch):
     lines = [json.dumps({"id": f"p{i}", "title": f"Thông báo {i}",
                          "body": f"Thứ trưởng Nguyễn Văn An{i} làm việc với Cục Cảnh sát hình sự số {i}."},
                         ensure_ascii=False) for i in range(150)]
     (tmp_path / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")
     a = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "a", workers=1)
     b = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "b", workers=2)
-    assert a.releases == b.releases == 150
-    ea, eb = searcher.open_index(str(tmp_path / "a")), searcher.open_index(str(tmp_path / "b"))
-    for q in ("thong bao 42", "Cục Cảnh sát hình sự số 7"):
-        assert [h.doc_id for h in ea.search(q).hits] == [h.doc_id for h in eb.search(q).hits]
-    assert ea.document("p3").officials == eb.document("p3").officials
-    ea.close(), eb.close()
+    monkeypatch.setattr(searcher.index, "_PARALLEL_WRITE_BYTES", 0)  # Whoosh sub-writers too
+    c = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "c", workers=2)
+    assert a.releases == b.releases == c.releases == 150
+    engines = [searcher.open_index(str(tmp_path / x)) for x in "abc"]
+    for q in ("thong bao 42", "Cục Cảnh sát hình sự số 7", '"Thông báo 7"'):
+        results = [[(h.doc_id, round(h.score, 4)) for h in e.search(q).hits] for e in engines]
+        assert results[0] == results[1] == results[2]
+        assert results[0][0][0] in ("p42", "p7")
+    assert engines[0].document("p3").officials == engines[2].document("p3").officials
+    for e in engines:
+        e.close()
