@@ -58,6 +58,8 @@ FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
 FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
+MAX_GRAM = 3          # longest run of query syllables tried as a compound
+COMPOUND_FIELDS: frozenset | None = None  # fields that get compound terms (None: all)
 CROSS_LANGUAGE_WEIGHT = 0.6  # the other language's fields, for a query in one language
 FIELD_ALIASES = {
     "title": ["title", "title_en"],
@@ -221,7 +223,7 @@ def _vi_query(text: str, fields: dict[str, float], terms: _Terms, lang: str) -> 
     for exact, folded in units:
         weighted.append((exact, folded, _unit_weight(exact, folded, accented)))
         terms.vi.add(folded)
-    for n in (2, 3):
+    for n in range(2, MAX_GRAM + 1):
         for i in range(len(units) - n + 1):
             chunk = units[i:i + n]
             exact = "_".join(u[0] for u in chunk)
@@ -231,6 +233,8 @@ def _vi_query(text: str, fields: dict[str, float], terms: _Terms, lang: str) -> 
     clauses: list[Q.Query] = []
     for fname, fweight in fields.items():
         for exact, folded, w in weighted:
+            if "_" in folded and COMPOUND_FIELDS is not None and fname not in COMPOUND_FIELDS:
+                continue
             clauses.append(Q.Term(fname, folded, boost=fweight * w * side))
             if accented and exact != folded:
                 clauses.append(Q.Term(fname, exact, boost=fweight * w * side * EXACT_BONUS))
