@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -136,8 +137,17 @@ def read_source(src: SourceFile) -> Iterator[Release | Problem]:
 _DATE_LINE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
 
 
+_CP1258_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str]:
-    """Decode a text file; returns (text, "") or (None, reason)."""
+    """Decode a text file; returns (text, "") or (None, reason).
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such.
+    Other bytes are tried as Windows-1258, the legacy Vietnamese code page
+    (tone marks as combining characters), and kept only when the result is
+    clearly Vietnamese; anything else is reported, not guessed.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), ""
@@ -148,7 +158,25 @@ def decode_bytes(data: bytes) -> tuple[str | None, str]:
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
-        return None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        why = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    legacy = _as_cp1258(data)
+    if legacy is not None:
+        return legacy, ""
+    return None, why + " and not recognisable as Vietnamese Windows-1258"
+
+
+def _as_cp1258(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    tones = sum(1 for c in text if c in _CP1258_TONES)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t")
+    if letters < 20 or controls or tones < letters * 0.02:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    return text if detect_lang(text) == "vi" else None
 
 
 def _read_txt(src: SourceFile) -> Iterator[Release | Problem]:
@@ -163,7 +191,7 @@ def _read_txt(src: SourceFile) -> Iterator[Release | Problem]:
     if not text:
         yield Problem(src.relpath, "empty file")
         return
-    doc_id = src.relpath[: -len(".txt")]
+    doc_id = nfc(src.relpath[: -len(".txt")])
     yield release_from_text(doc_id, text, path=src.relpath)
 
 

@@ -119,3 +119,41 @@ def test_infer_date_formats():
     assert infer_date("on October 25, 2023 and 2 November 2023") == "2023-11-02"
     assert infer_date("ngày 31/02/2023") is None
     assert infer_date("no dates here") is None
+
+
+def _cp1258(text):
+    """Windows-1258 bytes as legacy tools write them: tone marks combining."""
+    import unicodedata
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        d = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(x for x in d if x not in tones))
+        out.append(base + "".join(x for x in d if x in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_legacy_encodings(tmp_path):
+    text = "Thứ trưởng Lê Quốc Hùng làm việc với Cảnh sát Liên bang Australia về hợp tác phòng chống tội phạm."
+    (tmp_path / "cp1258.txt").write_bytes(_cp1258(text))
+    (tmp_path / "utf16.txt").write_text(text, encoding="utf-16")
+    (tmp_path / "latin1.txt").write_bytes("Café crème brûlée, déjà vu, naïve résumé façade".encode("latin-1"))
+    releases, problems, _ = _read(tmp_path)
+    assert {r.doc_id: r.lead for r in releases} == {"cp1258": text, "utf16": text}
+    assert [p.path for p in problems] == ["latin1.txt"]
+    assert "Windows-1258" in problems[0].reason
+
+
+def test_odd_file_names(tmp_path):
+    for name in ("tin mới #1.txt", "Thông báo (bản 2).txt", "a&b;c.txt"):
+        (tmp_path / name).write_text("Bộ Công an tổ chức hội nghị.", encoding="utf-8")
+    releases, problems, _ = _read(tmp_path)
+    assert sorted(r.doc_id for r in releases) == ["Thông báo (bản 2)", "a&b;c", "tin mới #1"]
+
+
+def test_oversized_files_are_reported(tmp_path, monkeypatch):
+    import searcher.ingest as ingest
+    monkeypatch.setattr(ingest, "MAX_TXT_BYTES", 100)
+    (tmp_path / "big.txt").write_text("Bộ Công an " * 50, encoding="utf-8")
+    releases, problems, _ = _read(tmp_path)
+    assert not releases and "limit" in problems[0].reason

@@ -1,0 +1,114 @@
+"""Reindex benchmark: full build of vietnews-test + xquad + ntrex beside the
+pyvi floor measured in the same run, then an incremental reindex after one
+file changes.
+
+    python bench/reindex.py [--shared ../shared] [--work bench/out]
+
+The floor is pyvi alone segmenting every Vietnamese text the reindex
+segments (titles, leads, bodies), on all cores.  Reindexes run as
+`searcher reindex` subprocesses so their peak RSS can be read.  Run it on an
+otherwise idle machine: the figures are wall-clock times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ("vietnews-test.jsonl.gz", "xquad.jsonl", "ntrex-dev.jsonl")
+
+
+def _texts(docs: Path) -> list[str]:
+    from searcher.ingest import Problem, find_sources, read_source
+
+    sources, _ = find_sources([docs])
+    out = []
+    for src in sources:
+        for rel in read_source(src):
+            if not isinstance(rel, Problem) and rel.lang != "en":
+                out.extend(t for t in (rel.title, rel.lead, rel.body) if t)
+    return out
+
+
+def _pyvi(text: str) -> int:
+    from pyvi import ViTokenizer
+
+    return len(ViTokenizer.tokenize(text))
+
+
+def pyvi_floor(texts: list[str], cores: int) -> float:
+    """Seconds for pyvi alone to segment ``texts`` on ``cores`` processes."""
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        pool.map(_pyvi, ["khởi động"] * cores)  # load the model in every worker
+        started = time.perf_counter()
+        pool.map(_pyvi, texts, chunksize=32)
+        return time.perf_counter() - started
+
+
+def reindex(docs: Path, index: Path, *extra: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "searcher.cli", "reindex", "--docs", str(docs),
+                           "--index", str(index), *extra], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        sys.exit(f"reindex failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return seconds, proc.stdout.strip()
+
+
+def du_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--work", default=str(ROOT / "bench" / "out"))
+    args = ap.parse_args()
+    work = Path(args.work)
+    docs, index = work / "reindex-docs", work / "reindex-index"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.rmtree(index, ignore_errors=True)
+    docs.mkdir(parents=True)
+    for name in CORPUS:
+        os.symlink(Path(args.shared, "corpus", name).resolve(), docs / name)
+    one = docs / "edits" / "one.txt"
+    one.parent.mkdir()
+    one.write_text("date 2025-01-01 Bản tin thử\n\nBộ Công an tổ chức hội nghị tổng kết.", encoding="utf-8")
+
+    cores = os.cpu_count() or 1
+    texts = _texts(docs)
+    words = sum(len(t.split()) for t in texts)
+    floor = pyvi_floor(texts, cores)
+
+    full_s, full_out = reindex(docs, index, "--full")
+    rss_full = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    releases = int(full_out.split("releases in the index")[0].split(";")[-1].strip().split()[-1])
+
+    one.write_text("date 2025-01-02 Bản tin thử (sửa)\n\nBộ Công an tổ chức hội nghị tổng kết năm.",
+                   encoding="utf-8")
+    inc_s, inc_out = reindex(docs, index)
+
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}")
+    print(f"input: {releases} releases, {len(texts)} Vietnamese texts, {words:,} words")
+    print()
+    print("| step | seconds | releases/s | note |")
+    print("|---|---:|---:|---|")
+    print(f"| pyvi floor (segmentation only, {cores} processes) | {floor:.1f} | {releases / floor:.0f} "
+          f"| {words / floor / cores:,.0f} words/s per core |")
+    print(f"| full reindex (`searcher reindex --full`) | {full_s:.1f} | {releases / full_s:.0f} "
+          f"| {full_s / floor:.2f}x the floor |")
+    print(f"| incremental, one file changed | {inc_s:.1f} | | {inc_out.split(';')[0]} |")
+    print()
+    print(f"index size: {du_mb(index):.0f} MB; peak RSS of the largest reindex process: {rss_full:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
