@@ -1,0 +1,69 @@
+"""Property-based tests (hypothesis): analysers, folding and the query
+builder hold for any text, not only the examples we thought of."""
+
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from searcher.analysis import english_analyzer, vietnamese_analyzer
+from searcher.search import build_query
+from searcher.textnorm import canonical_tone, fold
+
+VI_CHARS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+vi_text = st.text(alphabet=st.sampled_from(list(VI_CHARS + VI_CHARS.upper() + " ,.-_()\"'\n:0123456789")),
+                  max_size=200)
+any_text = st.text(max_size=200)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check_offsets(analyzer, text):
+    for t in analyzer(text, positions=True, chars=True):
+        assert 0 <= t.startchar < t.endchar <= len(text)
+        assert text[t.startchar:t.endchar].strip(), (t.text, t.startchar, t.endchar)
+
+
+@SETTINGS
+@given(st.one_of(vi_text, any_text))
+def test_vietnamese_offsets_stay_inside_the_text(text):
+    _check_offsets(vietnamese_analyzer(), text)
+
+
+@SETTINGS
+@given(vi_text)
+def test_vietnamese_offsets_survive_nfd_input(text):
+    nfd = unicodedata.normalize("NFD", text)
+    _check_offsets(vietnamese_analyzer(), nfd)
+    assert [t.text for t in vietnamese_analyzer()(nfd)] == [t.text for t in vietnamese_analyzer()(text)]
+
+
+@SETTINGS
+@given(st.one_of(vi_text, any_text))
+def test_english_offsets_stay_inside_the_text(text):
+    _check_offsets(english_analyzer(), text)
+
+
+@SETTINGS
+@given(st.one_of(vi_text, any_text))
+def test_folding_and_tone_canonicalisation_are_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+    for word in text.lower().split():
+        assert canonical_tone(canonical_tone(word)) == canonical_tone(word)
+        assert fold(canonical_tone(word)) == fold(word)
+
+
+@SETTINGS
+@given(st.one_of(vi_text, any_text, st.text(alphabet='"():-+*ANDORNT ', max_size=50)))
+def test_any_query_string_builds_or_is_empty(text):
+    q, terms = build_query(text)
+    assert q is None or q.is_leaf() or list(q.children()) is not None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.one_of(vi_text, any_text, st.text(alphabet='"():-+*ANDORNT \x00', max_size=50)))
+def test_any_query_yields_results_or_an_empty_list(engine, text):
+    res = engine.search(text, page=2, facets=True)
+    assert isinstance(res.hits, list) and res.total >= 0
+    for hit in res.hits:
+        assert "<script" not in hit.snippet
