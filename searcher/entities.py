@@ -112,12 +112,16 @@ def _attach_known_names(agencies: list[Agency]) -> None:
                 agency.acronym = entry[2][0]
 
 
+_KNOWN_ACRONYM_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_KNOWN_ACRONYMS, key=len, reverse=True))
+    + r")(?![\w-])")
+
+
 def _known_mentions(text: str, out: _Collector) -> None:
-    """Gazetteer acronyms and English names that stand alone in the text."""
-    for acronym in _KNOWN_ACRONYMS:
-        if re.search(r"(?<![\w-])" + re.escape(acronym) + r"(?![\w-])", text):
-            if not any(a.acronym == acronym for a in out.agencies.values()):
-                out.agency(acronym, acronym)
+    """Gazetteer acronyms that stand alone in the text."""
+    for acronym in dict.fromkeys(_KNOWN_ACRONYM_RE.findall(text)):
+        if not any(a.acronym == acronym for a in out.agencies.values()):
+            out.agency(acronym, acronym)
 
 
 # --- Vietnamese -------------------------------------------------------------

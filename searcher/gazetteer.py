@@ -7,9 +7,12 @@ old- and new-style tone marks match.  Nothing is specific to any one release.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .textnorm import canonical_tone
 
 
+@lru_cache(maxsize=131072)
 def key(text: str) -> str:
     """Lookup form: lowercase, one tone placement per syllable, single spaces."""
     return " ".join(canonical_tone(w) for w in text.lower().replace("_", " ").split())

@@ -147,3 +147,44 @@ def test_damaged_index_is_reported_and_repaired(docs, tmp_path):
     assert r.exit_code == 0
     assert searcher.open_index(str(index)).search("le quoc hung").hits[0].doc_id == SEED_A
     assert client.get("/search?q=x").status_code == 200
+
+
+def test_mixed_folder_of_good_and_bad_inputs(docs, tmp_path):
+    """Issue #6's scenario through the CLI: nothing crashes, every bad file is
+    named, every good release is found, no snippet carries markup."""
+    from click.testing import CliRunner
+
+    from searcher.cli import main
+    from test_ingest import _cp1258
+
+    (docs / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00binary")
+    (docs / "empty.txt").write_bytes(b"")
+    legacy = "Thứ trưởng Nguyễn Duy Ngọc làm việc với Cục Cảnh sát hình sự về phòng chống tội phạm ma túy."
+    (docs / "legacy.txt").write_bytes(_cp1258(legacy))
+    (docs / "hostile.txt").write_text(
+        "date 2024-05-05 <script>alert('x')</script> Hội nghị an ninh mạng\n\n"
+        "Bộ Công an <img src=x onerror=alert(1)> tổ chức hội nghị an ninh mạng quốc tế.", encoding="utf-8")
+    lines = [json.dumps({"id": f"ok{i}", "title": f"Thông cáo số {i}", "body": f"Nội dung thông cáo Interpol số {i}."},
+                        ensure_ascii=False) for i in range(3)]
+    lines.insert(2, '{"id": "broken", "body": ')
+    lines.append(json.dumps({"body": "không có id"}, ensure_ascii=False))
+    lines.append(json.dumps({"id": "ok1", "body": "trùng id"}, ensure_ascii=False))
+    (docs / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    r = CliRunner().invoke(main, ["reindex", "--docs", str(docs), "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 1, r.output  # finished, with skipped inputs
+    assert "Traceback" not in r.output
+    for named in ("skipped binary.txt:", "skipped empty.txt:", "skipped batch.jsonl:3:",
+                  "skipped batch.jsonl:5:", "skipped batch.jsonl:6: duplicate id 'ok1'"):
+        assert named in r.output
+    engine = searcher.open_index(str(tmp_path / "ix"))
+    assert engine.search("le quoc hung").hits[0].doc_id == SEED_A
+    assert engine.search("Nguyễn Duy Ngọc").hits[0].doc_id == "legacy"
+    assert engine.search("Thông cáo số 2").hits[0].doc_id == "ok2"
+    assert {h.doc_id for h in engine.search("Interpol", limit=10).hits} >= {"ok0", "ok1", "ok2"}
+    res = engine.search("hội nghị an ninh mạng")
+    assert res.hits[0].doc_id == "hostile"
+    for hit in res.hits:
+        for html in (hit.snippet, hit.title_html):
+            assert "<script" not in html and "<img" not in html
+    assert engine.doc_count == 2 + 1 + 1 + 3
