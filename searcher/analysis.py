@@ -196,17 +196,20 @@ class VietnameseTokenizer(Tokenizer):
         mode: str = "",
         **kwargs,
     ) -> Iterator[Token]:
-        text, offmap = nfc_with_offsets(value)
+        text, starts, ends = nfc_with_offsets(value)
         spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
         joins = None
         if self.segment:
             joins = getattr(value, "joins", None)
-            if joins is None or offmap is not None or len(joins) != len(spans):
+            if joins is None or starts is not None or len(joins) != len(spans):
                 joins = segment([s[0] for s in spans])
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
 
         def at(k: int) -> int:
-            return start_char + (offmap[k] if offmap is not None else k)
+            return start_char + (starts[k] if starts is not None else k)
+
+        def upto(k: int) -> int:
+            return start_char + (ends[k] if ends is not None else k)
 
         pos = start_pos
         word: list[tuple[str, int, int, int]] = []  # (text, pos, start, end)
@@ -222,7 +225,7 @@ class VietnameseTokenizer(Tokenizer):
                 if positions:
                     t.pos = word[0][1]
                 if chars:
-                    t.startchar, t.endchar = at(word[0][2]), at(word[-1][3])
+                    t.startchar, t.endchar = at(word[0][2]), upto(word[-1][3])
                 yield t
             word.clear()
 
@@ -242,7 +245,7 @@ class VietnameseTokenizer(Tokenizer):
             if positions:
                 t.pos = pos
             if chars:
-                t.startchar, t.endchar = at(start), at(end)
+                t.startchar, t.endchar = at(start), upto(end)
             yield t
             word.append((unit, pos, start, end))
             pos += 1

@@ -405,12 +405,34 @@ _FORMATTER = MarkFormatter()
 _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 
 
+_SNIPPET_WINDOW = 2400
+
+
+def _window(text: str, words: set[str]) -> str:
+    """The part of a long text worth highlighting: from a little before the
+    first place a query word appears (found on the folded text, which keeps
+    offsets), so the analyser runs over a few paragraphs, not the whole
+    release."""
+    folded = fold(text).lower()
+    start = 0
+    if words and len(folded) == len(text):
+        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)[:200]) + r")"
+        m = re.search(pattern, folded)
+        if m:
+            start = max(0, m.start() - 300)
+            space = text.find(" ", start)
+            start = space + 1 if 0 < space < m.start() else start
+    return text[start:start + _SNIPPET_WINDOW]
+
+
 def snippet_html(text: str, lang: str, terms: _Terms, top: int = 2, maxchars: int = 220,
                  whole: bool = False) -> str:
     """Safe HTML: the best passages of ``text`` (all of it when ``whole``)
     with matched words marked; the opening of the text when nothing matches."""
     if not text:
         return ""
+    if not whole and len(text) > _SNIPPET_WINDOW:
+        text = _window(text, terms.en if lang == "en" else terms.vi)
     fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, 60)
     if lang == "en":
         out = highlight(text, terms.en, _EN_ANALYZER, fragmenter, _FORMATTER, top=top, mode="query")
@@ -492,12 +514,36 @@ class _Generation:
         key = repr(q)
         mask = self._masks.get(key)
         if mask is None:
-            with self.scorer.lock:
-                mask = self.scorer.mask(self.searcher.docs_for_query(q))
+            mask = self._match(q)
             if len(self._masks) > 256:
                 self._masks.clear()
             self._masks[key] = mask
         return mask
+
+    def _match(self, q: Q.Query) -> np.ndarray:
+        """Which releases a query's boolean structure accepts, as arrays:
+        terms from the postings cache, AND/OR/NOT as array operations.
+        Only phrases ask Whoosh (positions), and only for their own words."""
+        sc = self.scorer
+        if isinstance(q, Q.Term):
+            out = np.zeros(sc.size, dtype=bool)
+            out[sc.postings(q.fieldname, q.text)[0]] = True
+            return out
+        if isinstance(q, Q.Every):
+            return sc.live.copy()
+        if isinstance(q, Q.Not):
+            return ~self._match(q.query)
+        if isinstance(q, Q.AndNot):
+            return self._match(q.a) & ~self._match(q.b)
+        if isinstance(q, Q.AndMaybe):
+            return self._match(q.a)
+        if isinstance(q, (Q.And, Q.Or)):
+            parts = [self._match(c) for c in q.children()]
+            if not parts:
+                return np.zeros(sc.size, dtype=bool)
+            return np.logical_and.reduce(parts) if isinstance(q, Q.And) else np.logical_or.reduce(parts)
+        with sc.lock:  # phrases, ranges: Whoosh's matchers
+            return sc.mask(self.searcher.docs_for_query(q))
 
     @property
     def dates(self) -> np.ndarray:

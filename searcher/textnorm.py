@@ -53,19 +53,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
-    """NFC text plus, when normalising changed it, a map from each NFC offset
-    (and the end) back to the offset in ``text``.
+def nfc_with_offsets(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """NFC text plus, when normalising changed it, two maps back to offsets
+    in ``text``: ``starts[i]`` for a token starting at NFC offset i and
+    ``ends[k]`` for a token ending at NFC offset k (both None when the text
+    was already NFC).
 
-    The map lets analysers tokenise the normalised text while reporting
+    The maps let analysers tokenise the normalised text while reporting
     character offsets that slice the caller's original string.  Text is cut
     into runs that start at a character of combining class 0; NFC only
-    composes within such a run, so each run is normalised on its own.
+    composes within such a run, so each run is normalised on its own, and a
+    token edge inside a run maps to the run's edge.
     """
     if unicodedata.is_normalized("NFC", text):
-        return text, None
+        return text, None, None
     out: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = [0]
     start = 0
     n = len(text)
     while start < n:
@@ -74,10 +78,11 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
             end += 1
         piece = unicodedata.normalize("NFC", text[start:end])
         out.append(piece)
-        offsets.extend([start] * len(piece))
+        starts.extend([start] * len(piece))
+        ends.extend([end] * len(piece))
         start = end
-    offsets.append(n)
-    return "".join(out), offsets
+    starts.append(n)
+    return "".join(out), starts, ends
 
 
 def _nucleus(syllable: str) -> tuple[int, int] | None:
