@@ -48,7 +48,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 
@@ -234,8 +234,8 @@ _PARALLEL_WRITE_BYTES = 8 * 1024 * 1024
 
 def _writer(ix, full: bool, input_bytes: int, workers: int):
     if full and workers > 1 and input_bytes > _PARALLEL_WRITE_BYTES:
-        return ix.writer(procs=workers, multisegment=True, limitmb=192, batchsize=64)
-    return ix.writer(limitmb=256)
+        return ix.writer(procs=workers, multisegment=True, limitmb=512, batchsize=64)
+    return ix.writer(limitmb=512)
 
 
 def enrich(rel: Release) -> Release:

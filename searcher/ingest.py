@@ -28,15 +28,18 @@ __all__ = [
     "detect_lang",
     "derive_title",
     "infer_date",
-    "MAX_FILE_BYTES",
+    "MAX_TXT_BYTES",
+    "MAX_RECORD_BYTES",
 ]
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-# Files above this size are reported, not read: a release is a few pages, and
-# a runaway file would otherwise hold the whole reindex in memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# A release is a few pages: a .txt file or a JSON Lines record above this
+# size is reported, not read, so a runaway input cannot hold the reindex in
+# memory.  JSON Lines files are streamed a line at a time, so they may be of
+# any size.
 MAX_TXT_BYTES = 4 * 1024 * 1024
+MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -120,9 +123,6 @@ def find_sources(roots: Iterable[str | os.PathLike]) -> tuple[list[SourceFile], 
 
 def read_source(src: SourceFile) -> Iterator[Release | Problem]:
     """The releases in one file, or the problems that kept them out."""
-    if src.size > MAX_FILE_BYTES:
-        yield Problem(src.relpath, f"file is {src.size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
-        return
     try:
         if src.relpath.endswith(TEXT_SUFFIXES):
             yield from _read_txt(src)
@@ -315,10 +315,19 @@ def _read_jsonl(src: SourceFile) -> Iterator[Release | Problem]:
     opener = gzip.open if src.relpath.endswith(".gz") else open
     try:
         with opener(src.path, "rb") as fh:
-            for lineno, raw in enumerate(fh, 1):
-                if not raw.strip():
+            lineno = 0
+            while True:
+                raw = fh.readline(MAX_RECORD_BYTES + 1)
+                if not raw:
+                    break
+                lineno += 1
+                if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                    while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                        raw = fh.readline(MAX_RECORD_BYTES + 1)
+                    yield Problem(src.relpath, f"record over the {MAX_RECORD_BYTES:,}-byte limit", lineno)
                     continue
-                yield _record_to_release(src.relpath, lineno, raw)
+                if raw.strip():
+                    yield _record_to_release(src.relpath, lineno, raw)
     except (EOFError, gzip.BadGzipFile, OSError) as exc:
         yield Problem(src.relpath, f"file stops being readable ({exc}); releases before that were kept")
 

@@ -236,7 +236,7 @@ def _vi_query(text: str, fields: dict[str, float], terms: _Terms, lang: str) -> 
             if "_" in folded and COMPOUND_FIELDS is not None and fname not in COMPOUND_FIELDS:
                 continue
             clauses.append(Q.Term(fname, folded, boost=fweight * w * side))
-            if accented and exact != folded:
+            if accented and exact != folded and "_" not in exact:
                 clauses.append(Q.Term(fname, exact, boost=fweight * w * side * EXACT_BONUS))
     return clauses
 

@@ -3,6 +3,7 @@ import unicodedata
 
 from searcher.analysis import VietnameseTokenizer, english_analyzer, vietnamese_analyzer, words
 from searcher.index import make_schema
+from searcher.textnorm import fold
 
 TEXT = ("Ngày 25/10, Thứ trưởng Lê Quốc Hùng đã hội đàm với bà Lesa Gale, Phó Tổng Tư lệnh "
         "Cảnh sát Liên bang Australia (AFP) về thoả thuận hợp tác của Uỷ ban.")
@@ -30,8 +31,9 @@ def test_nfd_input_offsets_still_slice_original():
 
 def test_compounds_and_syllables_both_present():
     texts = {t[0] for t in _tokens("Bộ Công an và Cảnh sát")}
-    assert {"bộ", "công", "an", "công_an", "cong_an", "cong", "bo"} <= texts
-    compound = [t for t in _tokens("Bộ Công an") if t[0] == "công_an"][0]
+    assert {"bộ", "công", "an", "cong_an", "cong", "bo"} <= texts
+    assert "công_an" not in texts  # compounds are kept folded only
+    compound = [t for t in _tokens("Bộ Công an") if t[0] == "cong_an"][0]
     syllable = [t for t in _tokens("Bộ Công an") if t[0] == "công"][0]
     assert compound[1] == syllable[1]  # same position as its first syllable
 
@@ -68,6 +70,9 @@ def test_compound_offsets_cover_their_syllables():
     for t in VietnameseTokenizer()(TEXT, chars=True):
         if t.compound:
             assert TEXT[t.startchar:t.endchar].replace(" ", "_") == t.text
+    for t in vietnamese_analyzer()(TEXT, chars=True):
+        if "_" in t.text:
+            assert fold(TEXT[t.startchar:t.endchar]).lower().replace(" ", "_") == t.text
 
 
 def test_analyzers_and_schema_pickle():

@@ -151,9 +151,16 @@ def test_odd_file_names(tmp_path):
     assert sorted(r.doc_id for r in releases) == ["Thông báo (bản 2)", "a&b;c", "tin mới #1"]
 
 
-def test_oversized_files_are_reported(tmp_path, monkeypatch):
+def test_oversized_inputs_are_reported(tmp_path, monkeypatch):
     import searcher.ingest as ingest
     monkeypatch.setattr(ingest, "MAX_TXT_BYTES", 100)
+    monkeypatch.setattr(ingest, "MAX_RECORD_BYTES", 200)
     (tmp_path / "big.txt").write_text("Bộ Công an " * 50, encoding="utf-8")
+    lines = [json.dumps({"id": "a", "body": "ngắn"}, ensure_ascii=False),
+             json.dumps({"id": "b", "body": "dài " * 200}, ensure_ascii=False),
+             json.dumps({"id": "c", "body": "ngắn nữa"}, ensure_ascii=False)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     releases, problems, _ = _read(tmp_path)
-    assert not releases and "limit" in problems[0].reason
+    assert [r.doc_id for r in releases] == ["a", "c"]  # a big record costs only itself
+    assert {(p.path, p.line) for p in problems} == {("big.txt", None), ("many.jsonl", 2)}
+    assert all("limit" in p.reason for p in problems)
