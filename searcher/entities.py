@@ -139,8 +139,14 @@ def _match_phrase(ws, i: int, table: frozenset[str], max_words: int = 4) -> int:
     return best
 
 
+# First syllables that can open a title: most words are ruled out by one lookup.
+_TITLE_OPENERS = frozenset(t.split(" ")[0] for t in gz.TITLES_VI | gz.TITLE_MODIFIERS_VI)
+
+
 def _title_at(ws, i: int) -> int:
     """Length in words of a (possibly modified) title starting at i."""
+    if not ws[i][3] or gz.key(ws[i][0]).split(" ")[0] not in _TITLE_OPENERS:
+        return 0
     n = 0
     while i + n < len(ws) and ws[i + n][3] and gz.key(ws[i + n][0]) in gz.TITLE_MODIFIERS_VI:
         n += 1
