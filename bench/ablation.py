@@ -16,7 +16,7 @@ from pathlib import Path
 
 import searcher
 import searcher.scoring as scoring
-import searcher.search as search
+import searcher.query as search
 from searcher.eval import evaluate, load_queries
 
 BASE = dict(VI_FIELDS=dict(search.VI_FIELDS), EN_FIELDS=dict(search.EN_FIELDS))

@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import re
 import sqlite3
-import statistics
-import sys
 import tempfile
 import time
 from collections import defaultdict

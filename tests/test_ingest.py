@@ -1,6 +1,5 @@
 import gzip
 import json
-from pathlib import Path
 
 from conftest import SEED_A, SEED_B, SEEDS
 

@@ -154,8 +154,8 @@ def test_english_question_prefers_english_release(tmp_path):
 
 
 def test_a_dash_before_a_number_is_not_negation(engine):
-    from searcher.search import build_query, _flat_terms
+    from searcher.query import build_query, flat_terms
     q, _ = build_query("tên lửa S -400 của Nga")
-    assert _flat_terms(q) is not None  # plain words, no NOT
+    assert flat_terms(q) is not None  # plain words, no NOT
     q, _ = build_query("tên lửa -Nga")
-    assert _flat_terms(q) is None
+    assert flat_terms(q) is None

@@ -1,0 +1,342 @@
+"""Query building: from what a user typed to weighted Whoosh terms.
+
+A free-text query is run through the same analysers as the documents and
+expanded, per field, into weighted terms:
+
+* every syllable in its folded form (so "bo cong an" and "Bộ Công an" meet),
+  plus, when the user typed diacritics, the exact form with extra weight, so
+  exact matches rank above merely folded ones;
+* adjacent syllable pairs and triples as compound terms ("cong_an"): they
+  match pyvi's compounds in the document however pyvi split the query, and
+  act as a cheap proximity boost;
+* question and function words ("bao nhiêu", "của") at a low weight;
+* the English analysis (stemmed, folded) against the English fields.
+
+Query syntax ("phrases", field:value, AND/OR/NOT, -word) is parsed with
+Whoosh's query parser and each leaf is expanded the same way; anything the
+parser cannot make sense of falls back to plain words.  The constants below
+are the ranking settings measured in docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from whoosh import qparser, query as Q
+
+from . import gazetteer as gz
+from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer
+from .entities import entity_key
+from .textnorm import canonical_tone, fold, has_diacritics, nfc
+
+__all__ = ["build_query", "query_lang", "flat_terms", "positive_terms", "filters_query",
+           "FIELD_WEIGHTS", "MAX_QUERY_CHARS", "MAX_PAGE", "MAX_LIMIT", "SYNTAX"]
+
+MAX_QUERY_CHARS = 1000
+MAX_PAGE = 1000
+MAX_LIMIT = 100
+
+# Field weights (BM25F): what a release is about is in its title and in who
+# and what it names; lead and body carry the detail.
+VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
+EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
+FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
+EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
+COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
+FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
+MAX_GRAM = 3          # longest run of query syllables tried as a compound
+COMPOUND_FIELDS: frozenset | None = None  # fields that get compound terms (None: all)
+CROSS_LANGUAGE_WEIGHT = 0.6  # the other language's fields, for a query in one language
+FIELD_ALIASES = {
+    "title": ["title", "title_en"],
+    "official": ["officials"],
+    "officials": ["officials"],
+    "agency": ["agencies"],
+    "agencies": ["agencies"],
+    "body": ["lead", "body", "lead_en", "body_en"],
+}
+
+_EN_ANALYZER = english_analyzer()
+
+
+@dataclass
+class Terms:
+    """Query terms collected for snippets: folded Vietnamese syllables and
+    English stems."""
+
+    vi: set[str] = field(default_factory=set)
+    en: set[str] = field(default_factory=set)
+
+
+def _vi_units(text: str) -> list[tuple[str, str]]:
+    """(exact, folded) per query syllable, tone marks canonical."""
+    units = []
+    for t in VietnameseTokenizer(segment=False)(nfc(text)):
+        exact = canonical_tone(t.text.lower())
+        units.append((exact, fold(exact)))
+    return units
+
+
+def query_lang(text: str) -> str:
+    """'en' only for a query that reads as English (its function words
+    outnumber Vietnamese ones); anything else may be Vietnamese typed
+    without diacritics, so it is 'vi'."""
+    if has_diacritics(text):
+        return "vi"
+    words = re.findall(r"[a-z]+", text.lower())
+    en = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    vi = sum(1 for w in words if w in gz.QUERY_FUNCTION_WORDS_FOLDED)
+    return "en" if en > vi else "vi"
+
+
+def _unit_weight(exact: str, folded: str, accented: bool) -> float:
+    if accented:
+        function = exact.replace("_", " ") in gz.QUERY_FUNCTION_WORDS_VI
+    else:
+        function = folded in gz.QUERY_FUNCTION_WORDS_FOLDED
+    return FUNCTION_WEIGHT if function else 1.0
+
+
+def _vi_query(text: str, fields: dict[str, float], terms: Terms, lang: str) -> list[Q.Query]:
+    units = _vi_units(text)
+    if lang == "en":  # English words are not Vietnamese syllables
+        units = [u for u in units if u[1] not in ENGLISH_STOP_WORDS]
+    if not units:
+        return []
+    accented = has_diacritics(text)
+    side = 1.0 if lang == "vi" else CROSS_LANGUAGE_WEIGHT
+    weighted: list[tuple[str, str, float]] = []
+    for exact, folded in units:
+        weighted.append((exact, folded, _unit_weight(exact, folded, accented)))
+        terms.vi.add(folded)
+    for n in range(2, MAX_GRAM + 1):
+        for i in range(len(units) - n + 1):
+            chunk = units[i:i + n]
+            exact = "_".join(u[0] for u in chunk)
+            folded = "_".join(u[1] for u in chunk)
+            w = _unit_weight(exact, folded, accented)
+            weighted.append((exact, folded, COMPOUND_WEIGHT * (1.0 if w == 1.0 else FUNCTION_WEIGHT)))
+    clauses: list[Q.Query] = []
+    for fname, fweight in fields.items():
+        for exact, folded, w in weighted:
+            if "_" in folded and COMPOUND_FIELDS is not None and fname not in COMPOUND_FIELDS:
+                continue
+            clauses.append(Q.Term(fname, folded, boost=fweight * w * side))
+            if accented and exact != folded and "_" not in exact:
+                clauses.append(Q.Term(fname, exact, boost=fweight * w * side * EXACT_BONUS))
+    return clauses
+
+
+def _en_query(text: str, fields: dict[str, float], terms: Terms, lang: str) -> list[Q.Query]:
+    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    terms.en.update(stems)
+    side = 1.0 if lang == "en" else CROSS_LANGUAGE_WEIGHT
+    return [Q.Term(f, s, boost=w * side) for f, w in fields.items() for s in dict.fromkeys(stems)]
+
+
+def _free_text(text: str, fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
+    vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
+    en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
+    lang = query_lang(text)
+    clauses = _vi_query(text, vi, terms, lang) + _en_query(text, en, terms, lang)
+    return Q.Or(clauses) if clauses else None
+
+
+def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
+    text = " ".join(words)
+    fields = list(fields) if fields is not None else [*VI_FIELDS, *EN_FIELDS]
+    units = _vi_units(text)
+    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    terms.vi.update(u[1] for u in units)
+    terms.en.update(stems)
+    clauses: list[Q.Query] = []
+    for f in fields:
+        if f in VI_FIELDS and units:
+            seq = [u[1] for u in units]
+            clauses.append(Q.Phrase(f, seq, boost=VI_FIELDS[f]) if len(seq) > 1 else Q.Term(f, seq[0], boost=VI_FIELDS[f]))
+        elif f in EN_FIELDS and stems:
+            clauses.append(Q.Phrase(f, stems, boost=EN_FIELDS[f]) if len(stems) > 1 else Q.Term(f, stems[0], boost=EN_FIELDS[f]))
+    return Q.Or(clauses) if clauses else None
+
+
+# Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
+# number: "S -400", "B -52" are names), and the known field prefixes.
+_FIELD_PREFIX = r"\b(?:title|official|officials|agency|agencies|lang|body):"
+SYNTAX = re.compile(r'["()]|\b(AND|OR|NOT)\b|(^|\s)[-+](?=[^\W\d_]|["(])|' + _FIELD_PREFIX)
+_LONE_SIGN = re.compile(r"(^|\s)[-+](?=[\d\s]|$)")
+_PARSER_FIELDS = ("text", "title", "official", "officials", "agency", "agencies", "body", "lang")
+
+
+def _make_parser() -> qparser.QueryParser:
+    from whoosh.fields import TEXT, Schema
+    from whoosh.analysis import SpaceSeparatedTokenizer
+
+    raw = Schema(**{f: TEXT(analyzer=SpaceSeparatedTokenizer()) for f in _PARSER_FIELDS})
+    parser = qparser.QueryParser("text", raw, group=qparser.OrGroup)
+    for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
+                   qparser.EveryPlugin):
+        parser.remove_plugin_class(plugin)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    return parser
+
+
+_PARSER = _make_parser()
+
+
+def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
+    """Map a parsed syntax tree onto the real fields and analysis."""
+    if isinstance(node, Q.Term):
+        if node.fieldname == "lang":
+            return Q.Term("lang", str(node.text).lower())
+        fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
+        return _free_text(str(node.text), fields, terms)
+    if isinstance(node, Q.Phrase):
+        fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
+        return _phrase([str(w) for w in node.words], fields, terms)
+    if isinstance(node, Q.Not):
+        inner = _convert(node.query, terms)
+        return Q.Not(inner) if inner is not None else None
+    if isinstance(node, Q.AndNot):
+        pos, neg = _convert(node.a, terms), _convert(node.b, terms)
+        if pos is None:
+            return None
+        return Q.AndNot(pos, neg) if neg is not None else pos
+    if isinstance(node, Q.AndMaybe):
+        req, opt = _convert(node.a, terms), _convert(node.b, terms)
+        if req is None:
+            return opt
+        return Q.AndMaybe(req, opt) if opt is not None else req
+    if isinstance(node, Q.Or):
+        return _convert_or(node, terms)
+    if isinstance(node, (Q.And, Q.Require)):
+        kids = [k for k in (_convert(c, terms) for c in node.children()) if k is not None]
+        return Q.And(kids) if kids else None
+    raise ValueError(f"unsupported query part {type(node).__name__}")
+
+
+def _convert_or(node: Q.Or, terms: Terms) -> Q.Query | None:
+    """Plain words in a row form one free-text run (so compounds across them
+    still count); everything else is converted on its own."""
+    kids: list[Q.Query] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            q = _free_text(" ".join(run), None, terms)
+            if q is not None:
+                kids.append(q)
+            run.clear()
+
+    for child in node.children():
+        if isinstance(child, Q.Term) and child.fieldname == "text":
+            run.append(str(child.text))
+            continue
+        flush()
+        q = _convert(child, terms)
+        if q is not None:
+            kids.append(q)
+    flush()
+    if not kids:
+        return None
+    return kids[0] if len(kids) == 1 else Q.Or(kids)
+
+
+def build_query(text: str) -> tuple[Q.Query | None, Terms]:
+    """The Whoosh query for a user's query string, and its snippet terms."""
+    terms = Terms()
+    text = nfc(text.replace("\x00", " "))[:MAX_QUERY_CHARS].strip()
+    if not text:
+        return None, terms
+    if SYNTAX.search(text):
+        try:
+            parsed = _PARSER.parse(_LONE_SIGN.sub(r"\1", text))
+            q = _convert(parsed, terms)
+            if q is not None and _has_positive(q):
+                return q, terms
+        except Exception:  # malformed syntax: fall back to plain words
+            pass
+        terms = Terms()
+        text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
+    return _free_text(text, None, terms), terms
+
+
+def _has_positive(q: Q.Query) -> bool:
+    if isinstance(q, Q.Not):
+        return False
+    if isinstance(q, Q.Term) and q.fieldname == "lang":
+        return False
+    if isinstance(q, Q.compound.CompoundQuery):
+        return any(_has_positive(c) for c in q.children())
+    if isinstance(q, Q.AndNot):
+        return _has_positive(q.a)
+    return True
+
+
+def flat_terms(q: Q.Query | None) -> list[tuple[str, str, float]] | None:
+    """(field, text, boost) when ``q`` is a plain OR of terms (free text),
+    which the numpy scorer ranks; None for structured queries."""
+    if isinstance(q, Q.Term):
+        return [(q.fieldname, q.text, q.boost)]
+    if isinstance(q, Q.Or):
+        out: list[tuple[str, str, float]] = []
+        for child in q.children():
+            sub = flat_terms(child)
+            if sub is None:
+                return None
+            out.extend((f, t, b * q.boost) for f, t, b in sub)
+        return out
+    return None
+
+
+def positive_terms(q: Q.Query) -> list[tuple[str, str, float]]:
+    """The terms that should raise a release's score: every term and phrase
+    word outside a NOT."""
+    if isinstance(q, Q.Term):
+        return [] if q.fieldname == "lang" else [(q.fieldname, q.text, q.boost)]
+    if isinstance(q, Q.Phrase):
+        return [(q.fieldname, w, q.boost) for w in q.words]
+    if isinstance(q, Q.Not):
+        return []
+    if isinstance(q, Q.AndNot):
+        return positive_terms(q.a)
+    if isinstance(q, Q.AndMaybe):
+        return positive_terms(q.a) + positive_terms(q.b)
+    if isinstance(q, Q.compound.CompoundQuery):
+        return [t for c in q.children() for t in positive_terms(c)]
+    return []
+
+
+def filters_query(lang, date_from, date_to, official, agency, terms: Terms) -> Q.Query | None:
+    parts: list[Q.Query] = []
+    if lang in ("vi", "en"):
+        parts.append(Q.Term("lang", lang))
+    if date_from or date_to:
+        parts.append(Q.TermRange("date", _iso(date_from) or None, _iso(date_to, end=True) or None))
+    for value, keys, fname in ((official, "official_keys", "officials"), (agency, "agency_keys", "agencies")):
+        if value:
+            words = [u[1] for u in _vi_units(value)]
+            if words:
+                terms.vi.update(words)
+                phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
+                parts.append(Q.Or([Q.Term(keys, entity_key(value)), phrase]))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else Q.And(parts)
+
+
+def _iso(value: str | None, end: bool = False) -> str | None:
+    """A date bound as ISO text; a bare year or year-month widens to its span."""
+    if not value:
+        return None
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}", value):
+        return value + ("-12-31" if end else "-01-01")
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return value + ("-31" if end else "-01")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return None
+
+
