@@ -86,9 +86,9 @@ class Scorer:
                 ids_parts.append(ids + base)
                 tf_parts.append(tfs)
             if ids_parts:
-                value = (np.concatenate(ids_parts), np.concatenate(tf_parts))
+                value = (np.concatenate(ids_parts).astype(np.int32), np.concatenate(tf_parts))
             else:
-                value = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32))
+                value = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
             self._cache[key] = value
             self._cached += len(value[0])
             while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
