@@ -130,11 +130,45 @@ def segmented(text: str) -> Segmented:
     return Segmented(text, segment_text(text))
 
 
+def features(units: Sequence[str]) -> list[dict]:
+    """pyvi's CRF features for a unit sequence, identical to
+    ``ViTokenizer.sent2features(units, False)`` but computed once per unit
+    and per n-gram instead of once per neighbour (a third of pyvi's time)."""
+    vt = _pyvi_model()
+    bi_grams, tri_grams = vt.bi_grams, vt.tri_grams
+    n = len(units)
+    low = [u.lower() for u in units]
+    title = [u.istitle() for u in units]
+    upper = [u.isupper() for u in units]
+    bi = [False] + [low[i - 1] + " " + low[i] in bi_grams for i in range(1, n)]
+    tri = [False, False] + [low[i - 2] + " " + low[i - 1] + " " + low[i] in tri_grams for i in range(2, n)]
+    out = []
+    for i, unit in enumerate(units):
+        f = {"bias": 1.0, "word.lower()": low[i], "word.isupper()": upper[i],
+             "word.istitle()": title[i], "word.isdigit()": unit.isdigit()}
+        if i > 0:
+            f["-1:word.lower()"] = low[i - 1]
+            f["-1:word.istitle()"] = title[i - 1]
+            f["-1:word.isupper()"] = upper[i - 1]
+            f["-1:word.bi_gram()"] = bi[i]
+            if i > 1:
+                f["-2:word.tri_gram()"] = tri[i]
+        if i < n - 1:
+            f["+1:word.lower()"] = low[i + 1]
+            f["+1:word.istitle()"] = title[i + 1]
+            f["+1:word.isupper()"] = upper[i + 1]
+            f["+1:word.bi_gram()"] = bi[i + 1]
+            if i < n - 2:
+                f["+2:word.tri_gram()"] = tri[i + 2]
+        out.append(f)
+    return out
+
+
 def _segment_uncached(units: Sequence[str]) -> tuple[bool, ...]:
     if not units:
         return ()
     vt = _pyvi_model()
-    labels = vt.model.predict([vt.sent2features(list(units), False)])[0]
+    labels = vt.model.predict_single(features(units))
     joins = [False]
     for i in range(1, len(units)):
         cur, prev = units[i], units[i - 1]

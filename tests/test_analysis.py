@@ -85,3 +85,18 @@ def test_analyzers_and_schema_pickle():
 def test_words_join_hyphenated_names():
     ws = [w[0] for w in words("Quyền Tư lệnh Yoo Jae-seong.") if w[3]]
     assert any("Jae-seong" in w for w in ws)
+
+
+def test_fast_features_are_exactly_pyvis():
+    from pyvi.ViTokenizer import ViTokenizer
+
+    from searcher.analysis import _UNIT_RE, features
+    from conftest import SEEDS
+    for path in SEEDS.glob("*.txt"):
+        for text in path.read_text(encoding="utf-8").split("\n"):
+            units = [m.group() for m in _UNIT_RE.finditer(text)]
+            assert features(units) == ViTokenizer.sent2features(units, False)
+    # and the segmentation is the one pyvi's own tokenizer gives
+    text = "Thứ trưởng Lê Quốc Hùng làm việc với Cảnh sát Liên bang Australia"
+    ours = [w[0].replace(" ", "_") for w in words(text) if w[3]]
+    assert ours == ViTokenizer.tokenize(text).split()
