@@ -28,6 +28,16 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    """A fresh, writable copy of the seed releases for one test."""
+    d = tmp_path / "docs"
+    d.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, d / f.name)
+    return d
+
+
 @pytest.fixture(scope="session")
 def seed_docs(tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("docs")

@@ -1,21 +1,13 @@
 import json
 import os
-import shutil
 
 import pytest
-from conftest import SEED_A, SEEDS
+from conftest import SEED_A
 
 import searcher
 from searcher.index import ReindexBusy, _reindex_lock, current_generation
 
 
-@pytest.fixture
-def docs(tmp_path):
-    d = tmp_path / "docs"
-    d.mkdir()
-    for f in SEEDS.glob("*.txt"):
-        shutil.copy(f, d / f.name)
-    return d
 
 
 def test_full_then_incremental(docs, tmp_path):

@@ -4,7 +4,6 @@ reindex, two reindexes at once, a damaged index."""
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import threading
 import time
 
 import pytest
-from conftest import SEED_A, SEEDS
+from conftest import SEED_A
 
 import searcher
 
@@ -34,13 +33,6 @@ def _reindex_cmd(docs, index, *extra):
     return [sys.executable, "-m", "searcher.cli", "reindex", "--docs", str(docs), "--index", str(index), *extra]
 
 
-@pytest.fixture
-def docs(tmp_path):
-    d = tmp_path / "docs"
-    d.mkdir()
-    for f in SEEDS.glob("*.txt"):
-        shutil.copy(f, d / f.name)
-    return d
 
 
 class _Searching(threading.Thread):
