@@ -43,21 +43,34 @@ _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 _SNIPPET_WINDOW = 2400
 
 
-def _window(text: str, words: set[str]) -> str:
-    """The part of a long text worth highlighting: from a little before the
-    first place a query word appears (found on the folded text, which keeps
-    offsets), so the analyser runs over a few paragraphs, not the whole
-    release."""
+def _window(text: str, words: set[str], whole_words: bool) -> str:
+    """The part of a long text worth highlighting: ``_SNIPPET_WINDOW``
+    characters around the passage where the most different query words
+    stand together (found on the folded text, which keeps offsets), so the
+    analyser runs over a few paragraphs, not the whole release."""
     folded = fold(text).lower()
-    start = 0
-    if words and len(folded) == len(text):
-        pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)[:200]) + r")"
-        m = re.search(pattern, folded)
-        if m:
-            start = max(0, m.start() - 300)
-            space = text.find(" ", start)
-            start = space + 1 if 0 < space < m.start() else start
-    return text[start:start + _SNIPPET_WINDOW]
+    if not words or len(folded) != len(text):
+        return text[:_SNIPPET_WINDOW]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)[:200])
+    pattern = r"\b(?:" + alternatives + (r")\b" if whole_words else ")")
+    hits = [(m.start(), m.group()) for m in re.finditer(pattern, folded)]
+    if not hits:
+        return text[:_SNIPPET_WINDOW]
+    # Centre the window on the densest passage: the match with the most
+    # different query words within a snippet's width of it.
+    best_pos, best_count = hits[0][0], 0
+    j = 0
+    for pos, _ in hits:
+        while hits[j][0] < pos - 120:
+            j += 1
+        seen = {w for p, w in hits[j:] if p <= pos + 120}
+        if len(seen) > best_count:
+            best_pos, best_count = pos, len(seen)
+    best_start = max(0, best_pos - _SNIPPET_WINDOW // 3)
+    if best_start:
+        space = text.find(" ", best_start)
+        best_start = space + 1 if 0 < space < best_start + 50 else best_start
+    return text[best_start:best_start + _SNIPPET_WINDOW]
 
 
 def snippet_html(text: str, lang: str, terms: Terms, top: int = 2, maxchars: int = 220,
@@ -67,7 +80,7 @@ def snippet_html(text: str, lang: str, terms: Terms, top: int = 2, maxchars: int
     if not text:
         return ""
     if not whole and len(text) > _SNIPPET_WINDOW:
-        text = _window(text, terms.en if lang == "en" else terms.vi)
+        text = _window(text, terms.en if lang == "en" else terms.vi, whole_words=lang != "en")
     fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, 60)
     if lang == "en":
         out = highlight(text, terms.en, _EN_ANALYZER, fragmenter, _FORMATTER, top=top, mode="query")

@@ -159,3 +159,9 @@ def test_a_dash_before_a_number_is_not_negation(engine):
     assert flat_terms(q) is not None  # plain words, no NOT
     q, _ = build_query("tên lửa -Nga")
     assert flat_terms(q) is None
+
+
+def test_snippet_shows_the_passage_where_query_words_stand_together(engine):
+    hit = _first(engine, "hợp tác an ninh mạng")
+    assert "<mark>an ninh mạng</mark>" in hit.snippet
+    assert "<mark>hợp tác</mark>" in hit.snippet
