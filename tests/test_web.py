@@ -151,3 +151,14 @@ def test_new_requests_see_a_reindex_without_restart(tmp_path):
     searcher.build_index(docs, tmp_path / "ix", full=True)  # a new generation
     assert client.get("/api/search?q=Zelinsky").get_json()["hits"][0]["doc_id"] == "new"
     assert client.get("/healthz").get_json()["documents"] == 3
+
+
+def test_an_empty_index_answers_everything(tmp_path):
+    import searcher
+    (tmp_path / "docs").mkdir()
+    report = searcher.build_index(tmp_path / "docs", tmp_path / "ix")
+    assert report.releases == 0 and not report.problems
+    client = create_app(str(tmp_path / "ix")).test_client()
+    for url in ("/search?q=x", "/api/search?q=x", "/search?q=&official=abc", "/api/search?q=a&from=2030&to=2001"):
+        assert client.get(url).status_code == 200
+    assert client.get("/healthz").get_json()["documents"] == 0
