@@ -62,7 +62,7 @@ class _Searching(threading.Thread):
 def test_sigkill_during_reindex_leaves_a_searchable_index(docs, tmp_path, full):
     index = tmp_path / "ix"
     searcher.build_index(docs, index)
-    _write_many(docs / "bulk.jsonl", 3000)
+    _write_many(docs / "bulk.jsonl", 6000)  # ~11 s of work here: killed well before the end
     loop = _Searching(index)
     loop.start()
     proc = subprocess.Popen(_reindex_cmd(docs, index, *(["--full"] if full else [])),
@@ -83,8 +83,8 @@ def test_sigkill_during_reindex_leaves_a_searchable_index(docs, tmp_path, full):
     done = subprocess.run(_reindex_cmd(docs, index), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert after.search("le quoc hung").hits[0].doc_id == SEED_A
-    assert after.doc_count == 3002
-    assert after.search("Bản tin 2999").hits[0].doc_id == "bulk-2999"
+    assert after.doc_count == 6002
+    assert after.search("Bản tin 5999").hits[0].doc_id == "bulk-5999"
 
 
 def test_searches_keep_answering_while_a_reindex_swaps(docs, tmp_path):
@@ -103,7 +103,7 @@ def test_searches_keep_answering_while_a_reindex_swaps(docs, tmp_path):
 
 def test_second_reindex_process_stops_with_a_message(docs, tmp_path):
     index = tmp_path / "ix"
-    _write_many(docs / "bulk.jsonl", 2000)
+    _write_many(docs / "bulk.jsonl", 4000)
     first = subprocess.Popen(_reindex_cmd(docs, index), start_new_session=True,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
