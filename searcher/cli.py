@@ -47,6 +47,10 @@ def reindex(docs: tuple[str, ...], index_dir: str, full: bool, as_json: bool) ->
     except OSError as exc:
         bar.close()
         _fail(f"cannot write the index in {index_dir}: {exc}")
+    except Exception as exc:  # a damaged index found mid-update: say how to repair it
+        bar.close()
+        _fail(f"reindex failed ({type(exc).__name__}: {exc}); "
+              f"`searcher reindex --full --index {index_dir}` rebuilds the index from scratch")
     bar.close()
     for problem in report.problems:
         click.echo(f"skipped {problem}", err=True)
