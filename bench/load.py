@@ -12,8 +12,6 @@ percentiles, and the server's peak RSS.  Traffic never leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -25,17 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import peak_rss_mb, serving  # noqa: E402
 from searcher.eval import _percentile, load_queries  # noqa: E402
 
 HOSTILE = ['"unclosed', "title:(", "AND OR NOT", "*" * 3000, "<script>alert(1)</script>", "a\x00b"]
-
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def main() -> None:
@@ -48,18 +39,7 @@ def main() -> None:
     args = ap.parse_args()
     queries = [q.text for q in load_queries([Path(args.shared) / "eval" / "known-item-dev.tsv",
                                              Path(args.shared) / "eval" / "xquad-dev.tsv"])]
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "searcher.cli", "serve", "--index", args.index,
-                               "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.threads)],
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(args.index, args.threads) as (base, pid):
         latencies: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
@@ -94,11 +74,7 @@ def main() -> None:
         for t in threads:
             t.join()
         elapsed = time.monotonic() - started
-        status = Path(f"/proc/{server.pid}/status").read_text()
-        hwm = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
-    finally:
-        server.terminate()
-        server.wait(10)
+        hwm = peak_rss_mb(pid)
     print(f"clients: {args.clients}, waitress threads: {args.threads}, duration: {elapsed:.1f} s")
     print(f"requests: {len(latencies)}, errors: {len(errors)}, throughput: {len(latencies) / elapsed:.1f} req/s")
     print(f"latency: p50 {_percentile(latencies, 50):.1f} ms, p95 {_percentile(latencies, 95):.1f} ms, "

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import subprocess
 import sys
 import time
 import urllib.parse
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import peak_rss_mb, serving  # noqa: E402
 from searcher.eval import Fts5Baseline, _percentile, _releases, load_queries  # noqa: E402
 
 
@@ -56,27 +56,13 @@ def _time(fn, queries) -> list[float]:
     return out
 
 
-def _serve(index: Path, queries: list[str], port: int = 8799) -> tuple[list[float], float]:
-    proc = subprocess.Popen([sys.executable, "-m", "searcher.cli", "serve", "--index", str(index),
-                             "--port", str(port)], stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=5).read()
-                break
-            except OSError:
-                time.sleep(0.2)
+def _serve(index: Path, queries: list[str]) -> tuple[list[float], float]:
+    with serving(index) as (base, pid):
         for q in queries[:50]:  # warm the postings cache like a running service
             urllib.request.urlopen(base + "/api/search?" + urllib.parse.urlencode({"q": q})).read()
         times = _time(lambda q: urllib.request.urlopen(
             base + "/api/search?" + urllib.parse.urlencode({"q": q}), timeout=30).read(), queries)
-        status = Path(f"/proc/{proc.pid}/status").read_text()
-        hwm = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
-        return times, hwm / 1024
-    finally:
-        proc.terminate()
-        proc.wait(10)
+        return times, peak_rss_mb(pid)
 
 
 def main() -> None:

@@ -1,0 +1,48 @@
+"""A `searcher serve` process on loopback for the benchmarks (query, load)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+def free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+@contextmanager
+def serving(index: str | Path, threads: int = 8) -> Iterator[tuple[str, int]]:
+    """Start `searcher serve` on 127.0.0.1, wait until /healthz answers,
+    yield (base URL, pid), and stop it afterwards."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "searcher.cli", "serve", "--index", str(index),
+                             "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads)],
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (VmHWM), in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
