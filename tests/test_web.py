@@ -32,7 +32,7 @@ def test_search_results_page(client):
     assert f"/doc/{SEED_A}" in html
     assert re.search(r"<strong>\d+</strong>", html) and " ms" in html
     assert 'class="badge badge-vi"' in html
-    assert "chip-official" in html and "official=" in html
+    assert "chip-official" in html and "/official/L" in html  # chips open entity pages
 
 
 def test_facets_filter_and_show_active(client):
@@ -69,7 +69,7 @@ def test_document_page(client):
     assert "<mark>Lê Quốc Hùng</mark>" in html
     assert "ngày suy ra từ nội dung" in html  # inferred date is marked
     assert "search?q=le+quoc+hung" in html  # back to the results
-    assert "official=L" in html
+    assert "/official/L" in html
 
 
 def test_unknown_document_is_404_page(client):
@@ -162,3 +162,25 @@ def test_an_empty_index_answers_everything(tmp_path):
     for url in ("/search?q=x", "/api/search?q=x", "/search?q=&official=abc", "/api/search?q=a&from=2030&to=2001"):
         assert client.get(url).status_code == 200
     assert client.get("/healthz").get_json()["documents"] == 0
+
+
+@pytest.mark.parametrize("path", ["/official/Lê Quốc Hùng", "/official/le quoc hung", "/official/LE QUOC HUNG"])
+def test_official_page_lists_releases_naming_them(client, path):
+    r = client.get(path)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200
+    assert f"/doc/{SEED_A}" in html and f"/doc/{SEED_B}" not in html
+    assert "<h1>Lê Quốc Hùng</h1>" in html and "Thứ trưởng" in html and "2023" in html
+
+
+@pytest.mark.parametrize("path", ["/agency/AFP", "/agency/Cảnh sát Liên bang Australia",
+                                  "/agency/Australian Federal Police"])
+def test_agency_page_by_any_of_its_names(client, path):
+    r = client.get(path)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and f"/doc/{SEED_A}" in html
+
+
+def test_unknown_entity_is_404(client):
+    assert client.get("/official/Nobody Atall").status_code == 404
+    assert client.get("/agency/%00").status_code == 404

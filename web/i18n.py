@@ -34,6 +34,8 @@ LABELS = {
         "error": "Lỗi", "not_found": "Không tìm thấy trang hoặc thông cáo này.",
         "unavailable": "Chỉ mục tìm kiếm chưa sẵn sàng.", "server_error": "Đã có lỗi. Vui lòng thử lại.",
         "bad_request": "Yêu cầu không hợp lệ.",
+        "roles": "Chức vụ, cấp bậc", "also_written": "Còn được viết", "timeline": "Dòng thời gian",
+        "search_within": "Tìm trong các thông cáo này",
     },
     "en": {
         "title": "Press release search",
@@ -64,6 +66,8 @@ LABELS = {
         "error": "Error", "not_found": "No such page or release.",
         "unavailable": "The search index is not available.", "server_error": "Something went wrong. Please try again.",
         "bad_request": "The request was not valid.",
+        "roles": "Titles and ranks", "also_written": "Also written", "timeline": "Timeline",
+        "search_within": "Search these releases",
     },
 }
 

@@ -45,3 +45,54 @@ def document(doc_id: str):
     title = engine.highlight(doc.title, doc.lang, p["q"])
     return render_template("doc.html", doc=doc, p=p, title_html=title, paragraphs=paragraphs,
                            url_args=url_args)
+
+
+@bp.route("/official/<path:name>")
+def official(name: str):
+    return _entity_page("official", name)
+
+
+@bp.route("/agency/<path:name>")
+def agency(name: str):
+    return _entity_page("agency", name)
+
+
+def _entity_page(kind: str, name: str):
+    """Every release naming an official or agency, newest first, with the
+    spellings, roles and other names seen for it."""
+    engine = get_engine(current_app)
+    p = search_params()
+    name = name.replace("\x00", " ").strip()[:200]
+    res = engine.search("", limit=50, page=p["page"], sort="date", facets=True, **{kind: name})
+    if not res.total:
+        abort(404, f"No release names “{name}”.")
+    details = _entity_details(engine, kind, name, res.hits)
+    years: dict[str, list] = {}
+    for hit in res.hits:
+        years.setdefault((hit.date or "")[:4] or "—", []).append(hit)
+    return render_template("entity.html", kind=kind, name=details["display"], details=details,
+                           res=res, years=years, p=p, url_args=url_args)
+
+
+def _entity_details(engine, kind: str, name: str, hits) -> dict:
+    from searcher.entities import entity_key
+
+    key = entity_key(name)
+    spellings: dict[str, int] = {}
+    roles: dict[str, int] = {}
+    others: dict[str, None] = {}
+    for hit in hits[:20]:
+        doc = engine.document(hit.doc_id)
+        for ent in (doc.officials if kind == "official" else doc.agencies):
+            names = [ent.name, ent.acronym, *ent.aliases] if kind == "agency" else [ent.name]
+            if key not in {entity_key(n) for n in names if n}:
+                continue
+            spellings[ent.name] = spellings.get(ent.name, 0) + 1
+            if ent.role:
+                roles[ent.role] = roles.get(ent.role, 0) + 1
+            for other in names[1:]:
+                if other and entity_key(other) != entity_key(ent.name):
+                    others[other] = None
+    display = max(spellings, key=spellings.get) if spellings else name
+    return {"display": display, "spellings": sorted(spellings, key=spellings.get, reverse=True),
+            "roles": sorted(roles, key=roles.get, reverse=True), "others": list(others)}
