@@ -27,6 +27,7 @@ from typing import Iterable
 from whoosh import qparser, query as Q
 
 from . import gazetteer as gz
+from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer
 from .entities import entity_key
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
@@ -48,7 +49,13 @@ COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
 FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
 MAX_GRAM = 3          # longest run of query syllables tried as a compound
 COMPOUND_FIELDS: frozenset | None = None  # fields that get compound terms (None: all)
-CROSS_LANGUAGE_WEIGHT = 0.6  # the other language's fields, for a query in one language
+CROSS_LANGUAGE_WEIGHT = 0.6
+# Lexicon translations, times their probability and the cross weight.  An
+# English query reaching Vietnamese releases is the case users have; a
+# Vietnamese query pulling English releases mostly adds distractors, so
+# that direction weighs less (docs/evaluation.md).
+EN2VI_WEIGHT = 1.0
+VI2EN_WEIGHT = 0.3  # the other language's fields, for a query in one language
 FIELD_ALIASES = {
     "title": ["title", "title_en"],
     "official": ["officials"],
@@ -79,16 +86,32 @@ def _vi_units(text: str) -> list[tuple[str, str]]:
     return units
 
 
+# The shape of a Vietnamese syllable typed without diacritics: initial
+# consonant, one to three vowels, final consonant.  "police", "agreement",
+# "Australia" do not fit it; "cong", "nguyen", "truong" do.
+_VI_SYLLABLE = re.compile(
+    r"^(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
+    r"[aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$")
+
+
 def query_lang(text: str) -> str:
-    """'en' only for a query that reads as English (its function words
-    outnumber Vietnamese ones); anything else may be Vietnamese typed
-    without diacritics, so it is 'vi'."""
+    """'en' for a query that reads as English: its English function words
+    outnumber Vietnamese ones, or most of its words cannot be Vietnamese
+    syllables ("federal police cooperation").  Anything else may be
+    Vietnamese typed without diacritics, so it is 'vi'."""
     if has_diacritics(text):
         return "vi"
     words = re.findall(r"[a-z]+", text.lower())
+    if not words:
+        return "vi"
     en = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
     vi = sum(1 for w in words if w in gz.QUERY_FUNCTION_WORDS_FOLDED)
-    return "en" if en > vi else "vi"
+    # "he", "to", "the" are also Vietnamese syllables: English function words
+    # count only beside a word that cannot be Vietnamese.
+    foreign = sum(1 for w in words if len(w) > 1 and not _VI_SYLLABLE.match(w))
+    if foreign and en > vi:
+        return "en"
+    return "en" if vi == 0 and foreign * 2 > len(words) else "vi"
 
 
 def _unit_weight(exact: str, folded: str, accented: bool) -> float:
@@ -136,11 +159,40 @@ def _en_query(text: str, fields: dict[str, float], terms: Terms, lang: str) -> l
     return [Q.Term(f, s, boost=w * side) for f, w in fields.items() for s in dict.fromkeys(stems)]
 
 
-def _free_text(text: str, fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
+def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, float],
+                  terms: Terms) -> list[Q.Query]:
+    """The query's words in the other language, from the learned lexicon,
+    each weighted by its translation probability and below same-language
+    matches."""
+    lex = lexicon.load()
+    found: dict[str, float] = {}
+    if lang == "en":
+        for stem in dict.fromkeys(t.text for t in _EN_ANALYZER(nfc(text))):
+            for term, p in lex.to_vietnamese(stem):
+                found[term] = max(found.get(term, 0.0), p)
+        terms.vi.update(syl for term in found for syl in term.split("_"))
+        fields, weight = vi, EN2VI_WEIGHT
+    else:
+        for word in dict.fromkeys(lexicon.vi_terms(text)):
+            for stem, p in lex.to_english(word):
+                found[stem] = max(found.get(stem, 0.0), p)
+        terms.en.update(found)
+        fields, weight = en, VI2EN_WEIGHT
+    weight *= CROSS_LANGUAGE_WEIGHT
+    return [Q.Term(f, term, boost=fw * weight * p) for f, fw in fields.items() for term, p in found.items()]
+
+
+def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
+               translate: bool = False) -> Q.Query | None:
+    """Weighted terms for plain words; ``translate`` adds the lexicon's
+    translations (plain queries only: inside AND/NOT a translation must not
+    make a required clause match)."""
     vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
     en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
     lang = query_lang(text)
     clauses = _vi_query(text, vi, terms, lang) + _en_query(text, en, terms, lang)
+    if translate:
+        clauses += _translations(text, lang, vi, en, terms)
     return Q.Or(clauses) if clauses else None
 
 
@@ -259,7 +311,7 @@ def build_query(text: str) -> tuple[Q.Query | None, Terms]:
             pass
         terms = Terms()
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
-    return _free_text(text, None, terms), terms
+    return _free_text(text, None, terms, translate=True), terms
 
 
 def _has_positive(q: Q.Query) -> bool:

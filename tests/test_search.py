@@ -165,3 +165,10 @@ def test_snippet_shows_the_passage_where_query_words_stand_together(engine):
     hit = _first(engine, "hợp tác an ninh mạng")
     assert "<mark>an ninh mạng</mark>" in hit.snippet
     assert "<mark>hợp tác</mark>" in hit.snippet
+
+
+def test_english_keywords_reach_a_vietnamese_release(engine):
+    from searcher.lexicon import load
+    assert ("canh_sat", pytest.approx(0.789, abs=0.05)) in load().to_vietnamese("polic")
+    hit = _first(engine, "election commission Korea")
+    assert hit.doc_id == SEED_B and "<mark>Ủy ban Bầu cử" in hit.snippet

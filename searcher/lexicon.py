@@ -1,0 +1,151 @@
+"""A bilingual lexicon learned from aligned English/Vietnamese paragraphs.
+
+IBM Model 1 (EM over word co-occurrence within aligned pairs) in both
+directions: English stems (the English analyser's terms) to Vietnamese words
+in their folded index form ("cong_an", "canh_sat", "australia"), and back.
+The query builder uses it to add weighted translations of a query's words,
+so an English query can reach a Vietnamese release and the reverse.
+
+    python -m searcher.lexicon --parallel ../shared/corpus/parallel-en-vi.jsonl
+
+writes ``searcher/data/lexicon.json.gz`` (learned translation probabilities,
+not the corpus).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from .analysis import ENGLISH_STOP_WORDS, english_analyzer, words
+from .textnorm import canonical_tone, fold, nfc
+
+__all__ = ["Lexicon", "load", "train"]
+
+DATA = Path(__file__).with_name("data") / "lexicon.json.gz"
+_VI_STOP = frozenset(
+    "cua va la cac nhung duoc trong cho voi mot nay da khong co tai theo ve tu den nguoi "
+    "cung se dang thi ma de khi nhu vao ra lai con rat nhieu bi do hay".split()
+)
+
+
+def vi_terms(text: str) -> list[str]:
+    """Folded pyvi words of a Vietnamese text, as the index spells them."""
+    out = []
+    for w, _, _, is_word in words(nfc(text)):
+        if not is_word:
+            continue
+        term = "_".join(fold(canonical_tone(s.lower())) for s in w.split())
+        if term not in _VI_STOP and not term.isdigit():
+            out.append(term)
+    return out
+
+
+def _en_terms(text: str) -> list[str]:
+    return [t.text for t in english_analyzer()(nfc(text)) if not t.text.isdigit()]
+
+
+def _ibm1(pairs: list[tuple[list[str], list[str]]], iterations: int = 5) -> dict[str, dict[str, float]]:
+    """t(target | source) by EM, with a NULL source word."""
+    t: dict[str, dict[str, float]] = defaultdict(dict)
+    for src, tgt in pairs:
+        for s in src + ["<null>"]:
+            row = t[s]
+            for w in tgt:
+                row[w] = 1.0
+    for _ in range(iterations):
+        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for src, tgt in pairs:
+            srcs = src + ["<null>"]
+            for w in tgt:
+                norm = sum(t[s][w] for s in srcs)
+                for s in srcs:
+                    counts[s][w] += t[s][w] / norm
+        t = defaultdict(dict)
+        for s, row in counts.items():
+            total = sum(row.values())
+            t[s] = {w: c / total for w, c in row.items()}
+    return t
+
+
+def _top(t: dict[str, dict[str, float]], freq: dict[str, int], keep: int = 3,
+         floor: float = 0.08, min_count: int = 2) -> dict[str, list[list]]:
+    out = {}
+    for s, row in t.items():
+        if s == "<null>" or freq.get(s, 0) < min_count:
+            continue
+        best = sorted(row.items(), key=lambda kv: kv[1], reverse=True)[:keep]
+        best = [[w, round(p, 3)] for w, p in best if p >= floor]
+        if best:
+            out[s] = best
+    return out
+
+
+def train(parallel: str | Path) -> dict:
+    """Both directions from a JSON Lines file of {english, vietnamese} pairs."""
+    pairs = []
+    en_freq: dict[str, int] = defaultdict(int)
+    vi_freq: dict[str, int] = defaultdict(int)
+    with open(parallel, encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            en, vi = _en_terms(rec.get("english", "")), vi_terms(rec.get("vietnamese", ""))
+            if en and vi and len(en) < 80 and len(vi) < 100:
+                pairs.append((en, vi))
+                for w in set(en):
+                    en_freq[w] += 1
+                for w in set(vi):
+                    vi_freq[w] += 1
+    en2vi = _top(_ibm1(pairs), en_freq)
+    vi2en = _top(_ibm1([(v, e) for e, v in pairs]), vi_freq)
+    return {"pairs": len(pairs), "en2vi": en2vi, "vi2en": vi2en}
+
+
+class Lexicon:
+    """Weighted translations of single terms, both directions."""
+
+    def __init__(self, data: dict):
+        self.en2vi: dict[str, list] = data.get("en2vi", {})
+        self.vi2en: dict[str, list] = data.get("vi2en", {})
+
+    def to_vietnamese(self, stem: str) -> list[tuple[str, float]]:
+        if stem in ENGLISH_STOP_WORDS:
+            return []
+        return [(w, p) for w, p in self.en2vi.get(stem, [])]
+
+    def to_english(self, term: str) -> list[tuple[str, float]]:
+        return [(w, p) for w, p in self.vi2en.get(term, [])]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The packaged lexicon (empty when it was not built)."""
+    try:
+        with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+            return Lexicon(json.load(fh))
+    except (OSError, ValueError):
+        return Lexicon({})
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Learn the bilingual lexicon from aligned paragraphs.")
+    ap.add_argument("--parallel", required=True, help="JSON Lines of {english, vietnamese}")
+    ap.add_argument("--out", default=str(DATA))
+    args = ap.parse_args()
+    data = train(args.parallel)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(args.out, "wt", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    print(f"{data['pairs']} pairs; {len(data['en2vi'])} English and {len(data['vi2en'])} Vietnamese entries "
+          f"-> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
