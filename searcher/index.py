@@ -297,7 +297,8 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     current = {s.relpath: s for s in sources}
     changed = [s for s in sources if old_files.get(s.relpath, {}).get("sig") != s.signature]
     removed_paths = [p for p in old_files if p not in current]
-    unchanged = [p for p in current if p in old_files and p not in {c.relpath for c in changed}]
+    changed_paths = {c.relpath for c in changed}
+    unchanged = [p for p in current if p in old_files and p not in changed_paths]
     report.unchanged_files = len(unchanged)
 
     owner = {d: p for p in unchanged for d in old_files[p].get("ids", [])}
@@ -307,7 +308,7 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
 
     writer = _writer(ix, report.full, sum(c.size for c in changed), workers)
     try:
-        for p in removed_paths + [c.relpath for c in changed if c.relpath in old_files]:
+        for p in removed_paths + [p for p in changed_paths if p in old_files]:
             writer.delete_by_term("path", p)
         new_files = {p: old_files[p] for p in unchanged}
         seen_now: set[str] = set()

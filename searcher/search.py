@@ -283,7 +283,8 @@ class Engine:
             return [], None, []
         mask = gen.filter_mask(filters) if filters is not None else None
         flat = flat_terms(q) if q is not None else []
-        if flat is None:
+        structured = flat is None
+        if structured:
             # Structured query: Whoosh decides which releases match (phrases,
             # AND/NOT); the same BM25F as free text ranks them.
             structure = gen.filter_mask(q)
@@ -291,7 +292,7 @@ class Engine:
             flat = positive_terms(q)
         if flat:
             scores = gen.scorer.scores(flat, qmod.FIELD_WEIGHTS)
-            if mask is not None and q is not None and flat_terms(q) is None:
+            if structured:
                 scores += mask * np.float32(1e-6)  # matched releases with no scored term
         else:  # filters only: every release that passes them, newest first
             scores = np.ones(gen.scorer.size, dtype=np.float32)
