@@ -90,12 +90,16 @@ def test_words_join_hyphenated_names():
 def test_fast_features_are_exactly_pyvis():
     from pyvi.ViTokenizer import ViTokenizer
 
-    from searcher.analysis import _UNIT_RE, features
+    from searcher.analysis import _UNIT_RE, features, pyvi_attributes
     from conftest import SEEDS
+    model = ViTokenizer.model
     for path in SEEDS.glob("*.txt"):
         for text in path.read_text(encoding="utf-8").split("\n"):
             units = [m.group() for m in _UNIT_RE.finditer(text)]
-            assert features(units) == ViTokenizer.sent2features(units, False)
+            theirs = ViTokenizer.sent2features(units, False)
+            assert features(units) == [pyvi_attributes(f) for f in theirs]
+            # the attribute form tags exactly as pyvi's dicts do
+            assert model.tagger_.tag(features(units)) == model.predict_single(theirs)
     # and the segmentation is the one pyvi's own tokenizer gives
     text = "Thứ trưởng Lê Quốc Hùng làm việc với Cảnh sát Liên bang Australia"
     ours = [w[0].replace(" ", "_") for w in words(text) if w[3]]
