@@ -14,10 +14,13 @@ Vietnamese chain (``vietnamese_analyzer()``)::
   syllables too means a name pyvi splits differently in the query and in the
   document ("Lê_Quốc Hùng" / "Lê Quốc_Hùng") still matches.
 * ``ToneFilter`` moves each syllable's tone mark to one fixed vowel.
-* ``FoldFilter`` adds, at the same position, the diacritic-free form
-  ("công" -> "cong", "đ" -> "d") when it differs, so "bo cong an" finds
-  "Bộ Công an" while a query typed with accents can still prefer exact
-  forms; compounds are kept in diacritic-free form only ("cong_an").
+* ``FoldFilter`` puts compounds in diacritic-free form ("cong_an"): they
+  are adjacency evidence, where the exact form added nothing measurable.
+  Syllables are indexed exactly as written (tone placement aside); a query
+  typed without diacritics reaches them through ``Scorer.variants``, which
+  expands "cong" to the indexed "công", "cộng", ... at query time.  That is
+  the same match a folded copy of every syllable would give, without a third
+  more postings to write.
 
 English chain (``english_analyzer()``): regex words, lowercase, diacritics
 folded (Vietnamese names written "Le Quoc Hung" match "Lê Quốc Hùng"), stop
@@ -100,13 +103,26 @@ def segment(units: Sequence[str]) -> tuple[bool, ...]:
     return joins
 
 
-def _units(text: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _UNIT_RE.finditer(text))
+_SPANS_CACHE: "OrderedDict[str, list[tuple[str, int, int]]]" = OrderedDict()
+
+
+def unit_spans(text: str) -> list[tuple[str, int, int]]:
+    """pyvi's units of ``text`` as (unit, start, end).  The last few texts'
+    spans are kept: entity rules, segmentation and the tokenizer all cut the
+    same text in turn while a release is indexed."""
+    hit = _SPANS_CACHE.get(text)
+    if hit is not None:
+        return hit
+    spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+    _SPANS_CACHE[str(text)] = spans
+    if len(_SPANS_CACHE) > 16:
+        _SPANS_CACHE.popitem(last=False)
+    return spans
 
 
 def segment_text(text: str) -> tuple[bool, ...]:
     """pyvi's word joins for ``text`` (see ``segment``); NFC text expected."""
-    return segment(_units(text))
+    return segment([s[0] for s in unit_spans(text)])
 
 
 class Segmented(str):
@@ -259,7 +275,7 @@ class VietnameseTokenizer(Tokenizer):
         **kwargs,
     ) -> Iterator[Token]:
         text, starts, ends = nfc_with_offsets(value)
-        spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+        spans = unit_spans(text)
         joins = None
         if self.segment:
             joins = getattr(value, "joins", None)
@@ -331,29 +347,20 @@ class ToneFilter(Filter):
 
 
 class FoldFilter(Filter):
-    """Yield each syllable, then its diacritic-free form when that differs;
-    compounds only in diacritic-free form.
+    """Compounds in diacritic-free form only; syllables pass unchanged.
 
-    Both forms of a syllable share the position and offsets; the folded one
-    carries ``folded=True`` so the query builder can weight exact forms
-    above folded ones.  Compounds serve as adjacency evidence, where the
-    exact form added nothing measurable but 15% more postings to write.
+    Every token carries ``folded`` (True for a folded compound) so callers
+    can tell the two kinds of term apart.
     """
 
     def __call__(self, tokens):
         for t in tokens:
-            folded = fold(t.text)
             if getattr(t, "compound", False):
-                t.text = folded
+                t.text = fold(t.text)
                 t.folded = True
-                yield t
-                continue
-            t.folded = False
+            else:
+                t.folded = False
             yield t
-            if folded != t.text:
-                t.text = folded
-                t.folded = True
-                yield t
 
 
 def vietnamese_analyzer(segment: bool = True):
@@ -388,7 +395,7 @@ def words(text: str) -> list[tuple[str, int, int, bool]]:
     agency phrases; a hyphen touching both neighbours joins them
     ("Jae-seong").  Shares pyvi's segmentation cache with the tokenizer.
     """
-    spans = [(m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+    spans = unit_spans(text)
     joins = segment([s[0] for s in spans])
     out: list[list] = []
     for k, (unit, start, end) in enumerate(spans):

@@ -13,6 +13,7 @@ by any of their names, so every name is indexed for each of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
@@ -143,9 +144,14 @@ def _match_phrase(ws, i: int, table: frozenset[str], max_words: int = 4) -> int:
 _TITLE_OPENERS = frozenset(t.split(" ")[0] for t in gz.TITLES_VI | gz.TITLE_MODIFIERS_VI)
 
 
+@lru_cache(maxsize=131072)
+def _opens_title(word: str) -> bool:
+    return gz.key(word).split(" ")[0] in _TITLE_OPENERS
+
+
 def _title_at(ws, i: int) -> int:
     """Length in words of a (possibly modified) title starting at i."""
-    if not ws[i][3] or gz.key(ws[i][0]).split(" ")[0] not in _TITLE_OPENERS:
+    if not ws[i][3] or not _opens_title(ws[i][0]):
         return 0
     n = 0
     while i + n < len(ws) and ws[i + n][3] and gz.key(ws[i + n][0]) in gz.TITLE_MODIFIERS_VI:
@@ -247,6 +253,10 @@ def _extract_vi(text: str, out: _Collector) -> None:
     while i < len(ws):
         if not ws[i][3]:
             role_start = None if ws[i][0] not in "(-" else role_start
+            i += 1
+            continue
+        if not _is_cap(ws[i][0]) and not _opens_title(ws[i][0]):
+            role_start = None  # most words: no title, agency or name starts here
             i += 1
             continue
         t = _title_at(ws, i)

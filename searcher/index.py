@@ -22,6 +22,7 @@ import fcntl
 import json
 import multiprocessing
 import os
+import pickle
 import shutil
 import time
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from typing import Callable, Iterable, Iterator
 from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.multiproc import MpWriter, SubWriterTask
 
 from .analysis import english_analyzer, segmented, vietnamese_analyzer
 from .entities import entity_key, extract
@@ -48,7 +50,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 
@@ -227,14 +229,44 @@ def _names_column(officials: list[dict], agencies: list[dict]) -> bytes:
             "\n".join(a["name"] for a in agencies)).encode("utf-8")
 
 
-# A full build of more than this many bytes of input writes with one Whoosh
-# sub-writer per core (each makes its own segment) instead of one writer.
+# A full build of more than this many bytes of input runs one Whoosh
+# sub-writer per core, each preparing and indexing its share of the releases
+# into its own segment, instead of one writer fed by a pool.
 _PARALLEL_WRITE_BYTES = 8 * 1024 * 1024
+
+
+class _PreparingTask(SubWriterTask):
+    """A Whoosh sub-writer that receives raw releases and prepares them
+    itself (entities, pyvi), so each document is built and indexed in the
+    same process: nothing is pickled twice and every core does all stages."""
+
+    def _process_file(self, filename, doc_count):
+        tempstorage = self.writer.temp_storage()
+        with tempstorage.open_file(filename).raw_file() as f:
+            for _ in range(doc_count):
+                _, args = pickle.load(f)
+                self.writer.add_document(**prepare(args["release"]))
+        tempstorage.delete_file(filename)
+
+
+class _PreparingWriter(MpWriter):
+    """Whoosh's multiprocess writer with ``_PreparingTask`` sub-writers;
+    ``add_release`` queues a release for them."""
+
+    def _new_task(self):
+        task = _PreparingTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,
+                              self.subargs, self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def add_release(self, rel: Release) -> None:
+        self.add_document(release=rel)
 
 
 def _writer(ix, full: bool, input_bytes: int, workers: int):
     if full and workers > 1 and input_bytes > _PARALLEL_WRITE_BYTES:
-        return ix.writer(procs=workers, multisegment=True, limitmb=512, batchsize=64)
+        return _PreparingWriter(ix, procs=workers, multisegment=True, batchsize=32, limitmb=512)
     return ix.writer(limitmb=512)
 
 
@@ -390,8 +422,15 @@ def _prepared(releases: Iterator[Release], expected: int, workers: int):
 def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
              progress, workers: int) -> dict:
     per_file: dict = {}
+    releases = _eligible(changed, owner, seen_now, per_file)
+    if isinstance(writer, _PreparingWriter):
+        for rel in releases:
+            writer.add_release(rel)
+            if progress:
+                progress(1)
+        return per_file
     expected = sum(s.size for s in changed) // 2000  # ~bytes per release
-    for doc in _prepared(_eligible(changed, owner, seen_now, per_file), expected, workers):
+    for doc in _prepared(releases, expected, workers):
         writer.add_document(**doc)
         if progress:
             progress(1)

@@ -257,11 +257,24 @@ def _valid_date(iso: str) -> bool:
         return False
 
 
+# Every date pattern holds a four-digit year; the patterns run only around
+# the years a text mentions, not over the whole body five times.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DATE_REACH = 40  # characters before a year that a date can start
+
+
 def infer_date(text: str) -> str | None:
     """The latest full date (day, month and year) the text mentions, ISO."""
     best: dt.date | None = None
-    for pattern, order in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+    spans: list[list[int]] = []
+    for y in _YEAR.finditer(text):
+        start, end = max(0, y.start() - _DATE_REACH), min(len(text), y.end() + 7)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    for (start, end), (pattern, order) in ((sp, pt) for sp in spans for pt in _DATE_PATTERNS):
+        for m in pattern.finditer(text, start, end):
             parts = dict(zip(order, m.groups()))
             try:
                 month = _MONTHS_EN[parts["M"].lower()] if "M" in parts else int(parts["m"])

@@ -10,14 +10,19 @@ boosts as field weights), so rankings match what Whoosh would compute.
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 from collections import OrderedDict
 from typing import Iterable, Sequence
 
 import numpy as np
+from whoosh.automata.fsa import find_all_matches
+from whoosh.codec.base import Automata
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
+
+from .textnorm import fold
 
 __all__ = ["Scorer", "K1", "B"]
 
@@ -34,8 +39,14 @@ COMBINE_FIELDS = True    # BM25F: combine a term's fields before saturation  # p
 class Scorer:
     """Score arrays for one searcher (one index generation)."""
 
-    def __init__(self, searcher, fields: Iterable[str]):
+    def __init__(self, searcher, fields: Iterable[str], folded_fields: Iterable[str] = ()):
+        """``folded_fields`` hold Vietnamese syllables as written: there a
+        term typed without diacritics stands for all its indexed spellings
+        (see ``variants``)."""
         self.searcher = searcher
+        self.folded_fields = frozenset(folded_fields)
+        self._spellings: dict[str, dict[str, list[str]]] = {}
+        self._sorted_folded: dict[str, list[str]] = {}
         self.lock = threading.RLock()
         self.leaves = list(searcher.reader().leaf_readers())
         self.size = sum(r.doc_count_all() for r, _ in self.leaves)
@@ -69,8 +80,55 @@ class Scorer:
 
     # -- postings --------------------------------------------------------------
 
+    def _spelling_map(self, field: str) -> dict[str, list[str]]:
+        """Diacritic-free form -> the indexed syllables that fold to it
+        (built once per field and generation from the term list)."""
+        table = self._spellings.get(field)
+        if table is None:
+            table = {}
+            for reader, _ in self.leaves:
+                for raw in reader.lexicon(field):
+                    term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                    if "_" not in term:
+                        table.setdefault(fold(term), []).append(term)
+            for key, terms in table.items():
+                table[key] = sorted(set(terms))
+            self._spellings[field] = table
+        return table
+
+    def variants(self, field: str, text: str) -> list[str]:
+        """The indexed terms a query term stands for: a diacritic-free
+        syllable in a Vietnamese field means every spelling that folds to
+        it ("cong" -> "công", "cộng", "cong", ...); any other term, itself."""
+        if field not in self.folded_fields or "_" in text or fold(text) != text:
+            return [text]
+        with self.lock:
+            return self._spelling_map(field).get(text, [])
+
+    def folded_terms(self, field: str) -> list[str]:
+        """Sorted diacritic-free syllables of a Vietnamese field."""
+        with self.lock:
+            words = self._sorted_folded.get(field)
+            if words is None:
+                words = self._sorted_folded[field] = sorted(self._spelling_map(field))
+            return words
+
+    def near_terms(self, field: str, text: str, maxdist: int) -> list[str]:
+        """Diacritic-free syllables of ``field`` within ``maxdist`` edits of
+        ``text`` (same first letter), for spelling suggestions."""
+        words = self.folded_terms(field)
+
+        def first_at_or_after(s: str):
+            i = bisect.bisect_left(words, s)
+            return words[i] if i < len(words) else None
+
+        dfa = Automata.levenshtein_dfa(text, maxdist, 1)
+        return list(find_all_matches(dfa, first_at_or_after))
+
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Global doc numbers and term frequencies of one term (cached)."""
+        """Global doc numbers and term frequencies of one term (cached); a
+        diacritic-free Vietnamese syllable sums the postings of its
+        spellings, as if the folded form itself had been indexed."""
         key = (field, text)
         with self.lock:
             hit = self._cache.get(key)
@@ -79,16 +137,21 @@ class Scorer:
                 return hit
             ids_parts: list[np.ndarray] = []
             tf_parts: list[np.ndarray] = []
-            for reader, base in self.leaves:
-                if (field, text) not in reader:
-                    continue
-                ids, tfs = _read_matcher(reader.postings(field, text))
-                ids_parts.append(ids + base)
-                tf_parts.append(tfs)
-            if ids_parts:
-                value = (np.concatenate(ids_parts).astype(np.int32), np.concatenate(tf_parts))
-            else:
+            for term in self.variants(field, text):
+                for reader, base in self.leaves:
+                    if (field, term) not in reader:
+                        continue
+                    ids, tfs = _read_matcher(reader.postings(field, term))
+                    ids_parts.append(ids + base)
+                    tf_parts.append(tfs)
+            if not ids_parts:
                 value = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
+            elif len(ids_parts) == 1:
+                value = (ids_parts[0].astype(np.int32), tf_parts[0])
+            else:
+                ids, inverse = np.unique(np.concatenate(ids_parts), return_inverse=True)
+                tfs = np.bincount(inverse, weights=np.concatenate(tf_parts)).astype(np.float32)
+                value = (ids.astype(np.int32), tfs)
             self._cache[key] = value
             self._cached += len(value[0])
             while self._cached > CACHE_POSTINGS and len(self._cache) > 1:

@@ -146,7 +146,7 @@ class _Generation:
         ix = windex.open_dir(str(path))
         self.path = path
         self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
-        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS])
+        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS)
         self._masks: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
@@ -189,8 +189,24 @@ class _Generation:
             if not parts:
                 return np.zeros(sc.size, dtype=bool)
             return np.logical_and.reduce(parts) if isinstance(q, Q.And) else np.logical_or.reduce(parts)
+        if isinstance(q, Q.Phrase) and q.fieldname in sc.folded_fields:
+            q = self._spelled_phrase(q)
+            if q is None:
+                return np.zeros(sc.size, dtype=bool)
         with sc.lock:  # phrases, ranges: Whoosh's matchers
             return sc.mask(self.searcher.docs_for_query(q))
+
+    def _spelled_phrase(self, q: Q.Phrase) -> Q.Query | None:
+        """A phrase of diacritic-free syllables as a sequence of "any
+        indexed spelling" alternatives, which Whoosh matches by position."""
+        parts = []
+        for word in q.words:
+            spellings = self.scorer.variants(q.fieldname, word)
+            if not spellings:
+                return None
+            terms = [Q.Term(q.fieldname, s) for s in spellings]
+            parts.append(terms[0] if len(terms) == 1 else Q.Or(terms))
+        return Q.Sequence(parts)
 
     @property
     def dates(self) -> np.ndarray:
@@ -360,13 +376,10 @@ def _respell(scorer: Scorer, text: str) -> str | None:
         if len(folded) < 3 or any(scorer.doc_frequency(f, folded) for f in ("body", "title", "body_en")):
             continue
         best, best_df = None, 0
-        with scorer.lock:
-            for reader, _ in scorer.leaves:
-                for cand in reader.terms_within("body", folded, 1 if len(folded) < 6 else 2, prefix=1):
-                    if cand == fold(cand) and "_" not in cand:
-                        df = scorer.doc_frequency("body", cand)
-                        if df > best_df:
-                            best, best_df = cand, df
+        for cand in scorer.near_terms("body", folded, 1 if len(folded) < 6 else 2):
+            df = scorer.doc_frequency("body", cand)
+            if df > best_df:
+                best, best_df = cand, df
         if best:
             if word.isupper():
                 best = best.upper()

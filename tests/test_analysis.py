@@ -31,8 +31,9 @@ def test_nfd_input_offsets_still_slice_original():
 
 def test_compounds_and_syllables_both_present():
     texts = {t[0] for t in _tokens("Bộ Công an và Cảnh sát")}
-    assert {"bộ", "công", "an", "cong_an", "cong", "bo"} <= texts
+    assert {"bộ", "công", "an", "cong_an"} <= texts
     assert "công_an" not in texts  # compounds are kept folded only
+    assert "cong" not in texts and "bo" not in texts  # folded syllables: at query time
     compound = [t for t in _tokens("Bộ Công an") if t[0] == "cong_an"][0]
     syllable = [t for t in _tokens("Bộ Công an") if t[0] == "công"][0]
     assert compound[1] == syllable[1]  # same position as its first syllable
@@ -42,14 +43,14 @@ def test_tone_placement_variants_index_identically():
     assert _tokens("thoả thuận uỷ ban hoà bình") == _tokens("thỏa thuận ủy ban hòa bình")
 
 
-def test_folded_form_follows_exact_form():
+def test_syllables_exact_compounds_folded():
     toks = _tokens("Đồng Nai")
-    assert ("đồng", 0, 0, 4, False) in toks and ("dong", 0, 0, 4, True) in toks
-    assert not any(t[0] == "nai" and t[4] for t in toks)  # no duplicate when unchanged
+    assert ("đồng", 0, 0, 4, False) in toks and ("nai", 1, 5, 8, False) in toks
+    assert ("dong_nai", 0, 0, 8, True) in toks
 
 
 def test_capitals_lowercased():
-    assert {t[0] for t in _tokens("CẢNH SÁT")} >= {"cảnh", "sát", "canh", "sat"}
+    assert {t[0] for t in _tokens("CẢNH SÁT")} >= {"cảnh", "sát", "canh_sat"}
 
 
 def test_english_analyzer_stems_folds_and_stops():
