@@ -23,6 +23,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import queue
 import shutil
 import time
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
 from .analysis import english_analyzer, segmented, vietnamese_analyzer
 from .entities import entity_key, extract
@@ -235,10 +237,35 @@ def _names_column(officials: list[dict], agencies: list[dict]) -> bytes:
 _PARALLEL_WRITE_BYTES = 8 * 1024 * 1024
 
 
+# A sub-writer closes its segment and opens a new one when Whoosh's estimate
+# of its in-memory postings passes this size: memory stays bounded and no
+# postings are spilled to disk and merged back (which cost a fifth of the
+# reindex).  Whoosh's own spill limit is set above it.
+_SEGMENT_MB = 384
+_WRITER_LIMIT_MB = 1024
+
+
 class _PreparingTask(SubWriterTask):
     """A Whoosh sub-writer that receives raw releases and prepares them
     itself (entities, pyvi), so each document is built and indexed in the
-    same process: nothing is pickled twice and every core does all stages."""
+    same process: nothing is pickled twice and every core does all stages.
+    It writes one segment per ``_SEGMENT_MB`` of postings."""
+
+    def run(self):
+        ix = self.storage.open_index(self.indexname)
+        self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        segments = []
+        # The parent stops a failed build by terminating this process.
+        for job in iter(self.jobqueue.get, None):
+            self._process_file(*job)
+            if self.writer.pool.currentsize > _SEGMENT_MB * 1024 * 1024:
+                segments.append(self.writer._finalize_segment())
+                self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        if self.writer.docnum:
+            segments.append(self.writer._finalize_segment())
+        else:  # not cancel(): that would empty the temp folder other tasks read
+            self.writer._close_segment()
+        self.resultqueue.put(segments, timeout=30)
 
     def _process_file(self, filename, doc_count):
         tempstorage = self.writer.temp_storage()
@@ -251,22 +278,55 @@ class _PreparingTask(SubWriterTask):
 
 class _PreparingWriter(MpWriter):
     """Whoosh's multiprocess writer with ``_PreparingTask`` sub-writers;
-    ``add_release`` queues a release for them."""
+    ``add_release`` queues a release for them.  Their segments join the
+    index as they are (no merge)."""
 
     def _new_task(self):
         task = _PreparingTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,
-                              self.subargs, self.multisegment)
+                              self.subargs, True)
+        task.daemon = True  # never outlives a failed or interrupted reindex
         self.tasks.append(task)
         task.start()
         return task
 
+    def cancel(self):
+        for task in self.tasks:
+            if task.is_alive():
+                task.terminate()
+        SegmentWriter.cancel(self)
+
     def add_release(self, rel: Release) -> None:
         self.add_document(release=rel)
+
+    def _commit(self, mergetype, optimize, merge):
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self.jobqueue.put(None)
+        segments = self._merge_segments(mergetype, optimize, merge)
+        # Collect before joining: a task exits only once its result is read.
+        pending = len(self.tasks)
+        while pending:
+            try:
+                segments += self.resultqueue.get(timeout=1)
+                pending -= 1
+            except queue.Empty:
+                failed = [t.exitcode for t in self.tasks if t.exitcode]
+                if failed:
+                    raise RuntimeError(f"an index sub-writer failed (exit status {failed[0]})") from None
+        for task in self.tasks:
+            task.join()
+        if self._added:
+            segments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(segments)
+        self._finish()
 
 
 def _writer(ix, full: bool, input_bytes: int, workers: int):
     if full and workers > 1 and input_bytes > _PARALLEL_WRITE_BYTES:
-        return _PreparingWriter(ix, procs=workers, multisegment=True, batchsize=32, limitmb=512)
+        return _PreparingWriter(ix, procs=workers, batchsize=32, limitmb=_WRITER_LIMIT_MB)
     return ix.writer(limitmb=512)
 
 

@@ -93,14 +93,25 @@ def test_worker_pool_and_parallel_writers_give_the_same_index(tmp_path, monkeypa
     b = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "b", workers=2)
     monkeypatch.setattr(searcher.index, "_PARALLEL_WRITE_BYTES", 0)  # Whoosh sub-writers too
     c = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "c", workers=2)
-    assert a.releases == b.releases == c.releases == 150
-    engines = [searcher.open_index(str(tmp_path / x)) for x in "abc"]
+    monkeypatch.setattr(searcher.index, "_SEGMENT_MB", 0.01)  # a new segment every batch
+    d = searcher.build_index(tmp_path / "many.jsonl", tmp_path / "d", workers=2)
+    assert a.releases == b.releases == c.releases == d.releases == 150
+    assert len(list(current_generation(tmp_path / "d").glob("*.seg"))) > 2
+    engines = [searcher.open_index(str(tmp_path / x)) for x in "abcd"]
     for q in ("thong bao 42", "Cục Cảnh sát hình sự số 7", '"Thông báo 7"'):
         # Ties may come in another order (doc numbers differ), scores may not.
         results = [{h.doc_id: round(h.score, 4) for page in (1, 2) for h in e.search(q, limit=100, page=page).hits}
                    for e in engines]
-        assert results[0] == results[1] == results[2]
+        assert results[0] == results[1] == results[2] == results[3]
         assert max(results[0], key=results[0].get) in ("p42", "p7")
-    assert engines[0].document("p3").officials == engines[2].document("p3").officials
+    assert engines[0].document("p3").officials == engines[3].document("p3").officials
+    # an incremental reindex on top of the many segments
+    (tmp_path / "more.jsonl").write_text(json.dumps({"id": "extra", "title": "Hội nghị Interpol",
+                                                     "body": "Bộ Công an dự hội nghị tại Lyon."}),
+                                         encoding="utf-8")
+    report = searcher.build_index([tmp_path / "many.jsonl", tmp_path / "more.jsonl"], tmp_path / "d")
+    assert (report.added, report.releases, report.full) == (1, 151, False)
+    assert engines[3].search("Interpol Lyon").hits[0].doc_id == "extra"
+    assert engines[3].search("thong bao 42").hits[0].doc_id == "p42"
     for e in engines:
         e.close()
