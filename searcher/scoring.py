@@ -148,9 +148,8 @@ class Scorer:
                 value = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
             elif len(ids_parts) == 1:
                 value = (ids_parts[0].astype(np.int32), tf_parts[0])
-            else:
-                ids, inverse = np.unique(np.concatenate(ids_parts), return_inverse=True)
-                tfs = np.bincount(inverse, weights=np.concatenate(tf_parts)).astype(np.float32)
+            else:  # spellings may share releases: sum per release
+                ids, tfs = _sum_by_doc(ids_parts, tf_parts, self.size)
                 value = (ids.astype(np.int32), tfs)
             self._cache[key] = value
             self._cached += len(value[0])
@@ -221,11 +220,17 @@ class Scorer:
                 val_parts.append(fw * tfs / norm)
             if not ids_parts:
                 continue
+            if sum(len(i) for i in ids_parts) * 16 > self.size:
+                # Common term: add it up over one dense array, no sorting.
+                acc = np.bincount(np.concatenate(ids_parts), weights=np.concatenate(val_parts),
+                                  minlength=self.size)
+                weight = max(weights) * self.idf(int(np.count_nonzero(acc)))
+                out += (weight * (acc * (K1 + 1.0)) / (acc + K1)).astype(np.float32)
+                continue
             if len(ids_parts) == 1:
                 ids, acc = ids_parts[0], val_parts[0]
             else:
-                ids, inverse = np.unique(np.concatenate(ids_parts), return_inverse=True)
-                acc = np.bincount(inverse, weights=np.concatenate(val_parts)).astype(np.float32)
+                ids, acc = _sum_by_doc(ids_parts, val_parts, self.size)
             weight = max(weights) * self.idf(len(ids))
             out[ids] += weight * (acc * (K1 + 1.0)) / (acc + K1)
         return out
@@ -254,6 +259,20 @@ class Scorer:
         else:
             ranked = candidates[np.lexsort((-scores[candidates], -key))]
         return ranked[offset:offset + count], matched
+
+
+def _sum_by_doc(ids_parts: list[np.ndarray], val_parts: list[np.ndarray],
+                size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Union of several (doc ids, values) lists, values summed per doc.
+    Long lists go through one dense array (linear); short ones are sorted."""
+    ids = np.concatenate(ids_parts)
+    vals = np.concatenate(val_parts)
+    if len(ids) * 16 > size:
+        dense = np.bincount(ids, weights=vals, minlength=size)
+        out = np.flatnonzero(dense)
+        return out, dense[out].astype(np.float32)
+    out, inverse = np.unique(ids, return_inverse=True)
+    return out, np.bincount(inverse, weights=vals).astype(np.float32)
 
 
 def _read_matcher(m) -> tuple[np.ndarray, np.ndarray]:
