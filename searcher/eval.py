@@ -23,7 +23,7 @@ from typing import Iterable
 
 import click
 
-__all__ = ["Query", "load_queries", "evaluate", "Fts5Baseline", "main"]
+__all__ = ["Query", "load_queries", "evaluate", "pair_accuracy", "Fts5Baseline", "main"]
 
 
 @dataclass
@@ -130,6 +130,41 @@ def evaluate(engine, baseline: Fts5Baseline | None, queries: list[Query], limit:
     return {"ours": dict(ours), "fts5": dict(ref), "latency_ours": t_ours, "latency_fts5": t_ref}
 
 
+def pair_accuracy(engine, doc_ids: Iterable[str], unpaired_sample: int = 300) -> dict:
+    """How well translation links match the known pairs.  Ids ending in
+    ``-en``/``-vi`` whose twin is also given are pairs (ntrex, xquad); other
+    releases have no translation, so any link found for them is false."""
+    ids = list(doc_ids)
+    known = set(ids)
+    twin_of = {i: i[:-2] + ("vi" if i.endswith("en") else "en") for i in ids if i[-3:] in ("-en", "-vi")}
+    out = {"pairs": 0, "correct": 0, "missing": 0, "wrong": 0, "unpaired": 0, "false_links": 0}
+    unpaired = 0
+    for doc_id in ids:
+        twin = twin_of.get(doc_id)
+        if twin not in known:
+            if unpaired >= unpaired_sample:
+                continue
+            unpaired += 1
+        found = engine.translation(doc_id)
+        if twin in known:
+            out["pairs"] += 1
+            key = "missing" if found is None else "correct" if found.doc_id == twin else "wrong"
+            out[key] += 1
+        else:
+            out["unpaired"] += 1
+            out["false_links"] += found is not None
+    return out
+
+
+def format_pairs(acc: dict) -> str:
+    rate = acc["correct"] / acc["pairs"] if acc["pairs"] else 0.0
+    false = acc["false_links"] / acc["unpaired"] if acc["unpaired"] else 0.0
+    return ("| translation links | n | correct | missing | wrong | accuracy |\n|---|---:|---:|---:|---:|---:|\n"
+            f"| known pairs | {acc['pairs']} | {acc['correct']} | {acc['missing']} | {acc['wrong']} | {rate:.3f} |\n"
+            f"| releases without a translation | {acc['unpaired']} | | | {acc['false_links']} "
+            f"(false links) | {1 - false:.3f} |")
+
+
 def format_table(result: dict) -> str:
     """A Markdown table: one row per kind, then latency percentiles."""
     lines = ["| kind | n | MRR@10 | FTS5 MRR@10 | Recall@10 | FTS5 Recall@10 |",
@@ -166,8 +201,9 @@ def _releases(docs: list[str]):
 @click.option("--kind", "kinds", multiple=True, help="Only queries of this kind; repeatable.")
 @click.option("--per-kind", type=click.IntRange(1), help="Only the first N queries of each kind.")
 @click.option("--no-fts5", is_flag=True, help="Skip the SQLite FTS5 reference.")
+@click.option("--pairs", is_flag=True, help="Also check translation links against ids ending -en/-vi.")
 def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
-         kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool) -> None:
+         kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool, pairs: bool) -> None:
     """Evaluate ranking quality on development queries, beside SQLite FTS5."""
     from .index import build_index
     from .search import open_index
@@ -199,6 +235,9 @@ def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
         click.echo(f"fts5: {n} releases", err=True)
     result = evaluate(engine, baseline, qs)
     click.echo(format_table(result))
+    if pairs:
+        click.echo("")
+        click.echo(format_pairs(pair_accuracy(engine, (r.doc_id for r in _releases(list(docs))))))
     if tmp is not None:
         engine.close()
         tmp.cleanup()

@@ -19,6 +19,7 @@ from whoosh import query as Q
 from whoosh.scoring import BM25F
 
 from .analysis import syllables
+from . import pairs
 from .facets import FacetTable
 from .index import IndexMissing, current_generation
 from . import query as qmod
@@ -150,6 +151,7 @@ class _Generation:
         self._masks: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
+        self.translations: dict[str, str | None] = {}
 
     def up_to_date(self) -> bool:
         return self.searcher.up_to_date()
@@ -359,6 +361,35 @@ class Engine:
         with gen.scorer.lock:
             stored = gen.searcher.document(doc_id=doc_id)
         return _document(stored["release"]) if stored else None
+
+    def translation(self, doc_id: str) -> Document | None:
+        """The release's version in the other language, when the index holds
+        one (see ``pairs``); None otherwise or for an unknown id."""
+        doc = self.document(doc_id)
+        if doc is None:
+            return None
+        gen = self._current()
+        if doc_id not in gen.translations:
+            gen.translations[doc_id] = self._find_translation(gen, doc)
+        found = gen.translations[doc_id]
+        return self.document(found) if found else None
+
+    def _find_translation(self, gen: _Generation, doc: Document) -> str | None:
+        other = "vi" if doc.lang == "en" else "en"
+        query = " ".join(f"{doc.title} {doc.lead or doc.body}".split()[:pairs.QUERY_WORDS])
+        q, terms = build_query(query)
+        filters = filters_query(other, None, None, None, None, terms)
+        docnums, _, _ = self._ranked(gen, q, filters, 0, pairs.CANDIDATES, "relevance")
+        text = pairs.profile_text(doc.title, doc.lead, doc.body)
+        best, best_score = None, pairs.MIN_SIMILARITY
+        for d in docnums:
+            cand = _document(gen.stored(d)["release"])
+            score = pairs.similarity(text, doc.lang, pairs.profile_text(cand.title, cand.lead, cand.body),
+                                     cand.lang, None if doc.date_inferred else doc.date,
+                                     None if cand.date_inferred else cand.date)
+            if score > best_score:
+                best, best_score = cand.doc_id, score
+        return best
 
     def highlight(self, text: str, lang: str, query: str) -> str:
         """``text`` as safe HTML with the words of ``query`` marked."""

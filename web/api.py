@@ -33,6 +33,8 @@ def api_doc(doc_id: str):
     data = doc.to_dict()
     data["officials"] = [{"name": o.name, "role": o.role} for o in doc.officials]
     data["agencies"] = [{"name": a.name, "acronym": a.acronym, "aliases": a.aliases} for a in doc.agencies]
+    twin = get_engine(current_app).translation(doc_id)
+    data["translation"] = {"doc_id": twin.doc_id, "lang": twin.lang, "title": twin.title} if twin else None
     return jsonify(data)
 
 

@@ -44,7 +44,7 @@ def document(doc_id: str):
     paragraphs = [engine.highlight(par, doc.lang, p["q"]) for par in doc.text.split("\n") if par.strip()]
     title = engine.highlight(doc.title, doc.lang, p["q"])
     return render_template("doc.html", doc=doc, p=p, title_html=title, paragraphs=paragraphs,
-                           url_args=url_args)
+                           url_args=url_args, translation=engine.translation(doc_id))
 
 
 @bp.route("/official/<path:name>")

@@ -1,0 +1,94 @@
+"""Translation pairs: a release and its version in the other language.
+
+Candidates come from the search itself: the release's title and opening,
+searched among releases in the other language (the query builder's lexicon
+expansion does the translating).  Each candidate is then checked with a
+similarity of its own, so a release with no translation gets no link:
+
+* anchors, the tokens a translation keeps as they are: numbers (separators
+  dropped, "1,500" = "1.500") and names in Latin letters ("Mickelson");
+* content words, the Vietnamese side's words put into English stems with
+  the learned lexicon, against the English side's stems.
+
+Dates, when both releases carry a stated one, must be within three days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from . import lexicon
+from .analysis import ENGLISH_STOP_WORDS, english_analyzer
+from .textnorm import fold, nfc
+
+__all__ = ["similarity", "anchors", "MIN_SIMILARITY", "profile_text"]
+
+MIN_SIMILARITY = 0.4    # below this the best candidate is not a translation
+MAX_DAYS_APART = 3
+PROFILE_CHARS = 3000    # how much of a release the similarity reads
+CANDIDATES = 12         # search hits checked
+QUERY_WORDS = 60        # words of title and opening searched
+
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
+_EN = english_analyzer()
+
+
+def profile_text(title: str, lead: str, body: str) -> str:
+    return "\n".join(p for p in (title, lead, body) if p)[:PROFILE_CHARS]
+
+
+def anchors(text: str) -> set[str]:
+    """Numbers and Latin-letter names: what a translation leaves unchanged."""
+    out = {re.sub(r"[.,]", "", m.group()) for m in _NUMBER.finditer(text)}
+    out.discard("")
+    for m in _LATIN_NAME.finditer(text):
+        word = m.group().lower()
+        if word not in ENGLISH_STOP_WORDS and fold(word) == word:
+            out.add(word)
+    return out
+
+
+def _english_stems(text: str) -> set[str]:
+    return {t.text for t in _EN(text) if not t.text.isdigit() and len(t.text) > 2}
+
+
+@lru_cache(maxsize=4096)
+def _as_english(text: str, lang: str) -> frozenset[str]:
+    """Content stems of a text, in English (Vietnamese via the lexicon)."""
+    if lang == "en":
+        return frozenset(_english_stems(text))
+    lex = lexicon.load()
+    out: set[str] = set()
+    for term in dict.fromkeys(lexicon.vi_terms(text)):
+        out.update(stem for stem, _ in lex.to_english(term)[:2])
+    return frozenset(out)
+
+
+def _overlap(a: set | frozenset, b: set | frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def similarity(a_text: str, a_lang: str, b_text: str, b_lang: str,
+               a_date: str | None = None, b_date: str | None = None) -> float:
+    """How likely two texts in different languages are one release (0..1)."""
+    if a_lang == b_lang:
+        return 0.0
+    apart = _days_apart(a_date, b_date)
+    if apart is not None and apart > MAX_DAYS_APART:
+        return 0.0
+    a_text, b_text = nfc(a_text), nfc(b_text)
+    anchor = _overlap(anchors(a_text), anchors(b_text))
+    words = _overlap(_as_english(a_text, a_lang), _as_english(b_text, b_lang))
+    return 0.5 * anchor + 0.5 * words
