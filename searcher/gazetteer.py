@@ -69,7 +69,42 @@ người phát ngôn
 ủy viên bộ chính trị
 ủy viên trung ương đảng
 tổng thống
+tt
+tt.
+phó tổng thống
 ngoại trưởng
+tổng chưởng lý
+chưởng lý
+thượng nghị sĩ
+hạ nghị sĩ
+nghị sĩ
+dân biểu
+thống đốc
+thị trưởng
+chủ tịch hạ viện
+chủ tịch quốc hội
+phát ngôn viên
+thư ký báo chí
+đặc phái viên
+đặc sứ
+công tố viên
+cố vấn đặc biệt
+thủ lĩnh
+lãnh đạo
+quốc vương
+nhà vua
+nữ hoàng
+giáo hoàng
+huấn luyện viên
+trọng tài
+chủ tọa
+chánh tòa
+kế toán trưởng
+phó giám đốc
+chủ tịch hđqt
+chủ tịch hội đồng quản trị
+tổng biên tập
+hiệu trưởng
 thẩm phán
 kiểm sát viên
 điều tra viên
@@ -85,6 +120,7 @@ phó
 quyền
 nguyên
 tân
+cựu
 """)
 
 TITLES_EN = _keys("""
@@ -121,10 +157,64 @@ senator
 judge
 spokesperson
 spokesman
+spokeswoman
+press secretary
+secretary of state
+attorney general
+senator
+sen
+sens
+representative
+rep
+reps
+congressman
+congresswoman
+chancellor
+mayor
+justice
+chief justice
+prosecutor
+special counsel
+special envoy
+envoy
+speaker
+minority leader
+majority leader
+leader
+king
+queen
+pope
+foreign minister
+defense minister
+defence minister
+energy minister
+interior minister
+finance minister
+home secretary
+foreign secretary
+business secretary
+energy secretary
+interior secretary
+defense secretary
+internal secretary
+treasury secretary
+health secretary
+chief executive
+ceo
+managing director
+executive director
+chief operating officer
+manager
+coach
+head coach
+referee
+linesman
+host
+convenor
+athletic director
 mr
 mrs
 ms
-dr
 """)
 
 TITLE_MODIFIERS_EN = _keys("""
@@ -132,6 +222,38 @@ deputy
 acting
 former
 vice
+assistant
+senior
+then
+interim
+u.s
+us
+u.k
+uk
+american
+british
+russian
+chinese
+french
+german
+japanese
+korean
+south korean
+north korean
+vietnamese
+australian
+syrian
+iranian
+israeli
+indian
+ukrainian
+canadian
+turkish
+eu
+un
+nato
+white house
+district of columbia
 """)
 
 # Words that open a Vietnamese agency name when capitalised.
@@ -160,13 +282,90 @@ phòng
 hội đồng
 tổ chức
 quân đội
-bộ đội
+công ty
+tổng công ty
+tập đoàn
+ngân hàng
+bệnh viện
+trường
+đại học
+tỉnh ủy
+thành ủy
+huyện ủy
+quận ủy
+đảng ủy
+ubnd
+hđnd
+tand
+vksnd
+đảng
+liên minh
+liên đoàn
+hiệp hội
+hội
+mặt trận
+hải quân
+không quân
+lục quân
+thanh tra
+cảng vụ
+đài
+báo
+thời báo
+nhật báo
+hãng
+nhà tù
+trại giam
+đại hội đồng
+hội đồng bảo an
+tòa
+""")
+
+# Agency heads whose name is a place with its level: "Công an tỉnh Nam Định",
+# "UBND TP HCM", "TAND tỉnh Bắc Ninh" (bare "TAND" names no court).
+PLACE_HEADS_VI = _keys("""
+công an
+ubnd
+hđnd
+tand
+vksnd
+ủy ban nhân dân
+hội đồng nhân dân
+tòa án nhân dân
+viện kiểm sát nhân dân
+tỉnh ủy
+thành ủy
+huyện ủy
+quận ủy
+cảnh sát
+sở
+bệnh viện đa khoa
+""")
+
+# Heads that make no name alone (a bare "TAND" is no particular court).
+BARE_HEADS_VI = _keys("""
+tand
+vksnd
+ubnd
+hđnd
+""")
+
+# Lowercase company forms after "Công ty": "Công ty cổ phần dược phẩm X".
+COMPANY_HEADS_VI = _keys("""
+công ty
+tổng công ty
+tập đoàn
+ngân hàng
 """)
 
 # Capitalised words that start or end an English agency name.
 AGENCY_HEADS_EN = _keys("""
 ministry
 department
+board
+university
+bank
+party
 embassy
 consulate
 office
@@ -196,6 +395,42 @@ institute
 authority
 embassy
 procuracy
+union
+alliance
+party
+university
+college
+academy
+club
+association
+federation
+organization
+foundation
+institute
+corporation
+corp
+inc
+ltd
+plc
+llc
+co
+group
+bank
+times
+news
+post
+journal
+tribune
+herald
+examiner
+navy
+army
+assembly
+senate
+congress
+parliament
+airlines
+airways
 """)
 
 # Lowercase words that end an agency name: verbs and function words.
@@ -388,6 +623,36 @@ sydney
 tokyo
 bắc kinh
 washington
+triều tiên
+bắc triều tiên
+nam triều tiên
+đài loan
+syria
+iran
+iraq
+israel
+palestine
+ukraine
+thổ nhĩ kỳ
+ả rập
+ả rập xê út
+ai cập
+panama
+mexico
+brazil
+argentina
+new zealand
+châu mỹ
+châu âu
+châu á
+châu phi
+châu úc
+đông nam á
+trung đông
+new york
+london
+paris
+moskva
 """)
 
 # Words before a capitalised run that make it a place, not a person.
@@ -560,3 +825,159 @@ QUERY_FUNCTION_WORDS_FOLDED = frozenset(
     "da duoc co khong va voi cho trong tu den mot nay do theo ve de thi ma nen vi bi hay hoac "
     "cung se dang rang con lai ra vao nhat boi".split()
 )
+
+# More well-known bodies, home and abroad (same shape as KNOWN_AGENCIES).
+KNOWN_AGENCIES += [
+    ("Quốc hội", "National Assembly", ()),
+    ("Chính phủ", "Government of Vietnam", ()),
+    ("Trung ương Đảng", "Central Committee of the Communist Party of Vietnam", ()),
+    ("Bộ Chính trị", "Politburo", ()),
+    ("Ban Bí thư", "Secretariat of the Party Central Committee", ()),
+    ("Văn phòng Trung ương Đảng", "Office of the Party Central Committee", ()),
+    ("Ban Nội chính Trung ương", "Central Internal Affairs Commission", ()),
+    ("Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", ()),
+    ("Quân ủy Trung ương", "Central Military Commission", ()),
+    ("Thanh tra Chính phủ", "Government Inspectorate", ()),
+    ("Ủy ban thường vụ Quốc hội", "Standing Committee of the National Assembly", ()),
+    ("Mặt trận Tổ quốc Việt Nam", "Vietnam Fatherland Front", ()),
+    ("Đảng Cộng sản Việt Nam", "Communist Party of Vietnam", ("CPV",)),
+    ("Bộ Giao thông Vận tải", "Ministry of Transport", ()),
+    ("Bộ Y tế", "Ministry of Health", ()),
+    ("Bộ Tài chính", "Ministry of Finance", ()),
+    ("Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", ()),
+    ("Bộ Công Thương", "Ministry of Industry and Trade", ("MOIT",)),
+    ("Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", ()),
+    ("Bộ Nội vụ", "Ministry of Home Affairs", ("MOHA",)),
+    ("Bộ Giáo dục và Đào tạo", "Ministry of Education and Training", ("MOET",)),
+    ("Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", ()),
+    ("Bộ Tài nguyên và Môi trường", "Ministry of Natural Resources and Environment", ("MONRE",)),
+    ("Bộ Nông nghiệp và Phát triển nông thôn", "Ministry of Agriculture and Rural Development", ("MARD",)),
+    ("Bộ Xây dựng", "Ministry of Construction", ()),
+    ("Bộ Lao động - Thương binh và Xã hội", "Ministry of Labour, Invalids and Social Affairs", ("MOLISA",)),
+    ("Ngân hàng Nhà nước Việt Nam", "State Bank of Vietnam", ("SBV",)),
+    ("Cục Hàng không Việt Nam", "Civil Aviation Authority of Vietnam", ("CAAV",)),
+    ("Tổng cục Cảnh sát", "General Department of Police", ()),
+    ("Tổng cục An ninh", "General Department of Security", ()),
+    ("Thông tấn xã Việt Nam", "Vietnam News Agency", ("TTXVN", "VNA")),
+    ("Liên Hợp Quốc", "United Nations", ("UN", "LHQ")),
+    ("Đại hội đồng Liên Hợp Quốc", "United Nations General Assembly", ("UNGA",)),
+    ("Hội đồng Bảo an Liên Hợp Quốc", "United Nations Security Council", ("UNSC",)),
+    ("Liên minh châu Âu", "European Union", ("EU",)),
+    ("Tổ chức Hiệp ước Bắc Đại Tây Dương", "North Atlantic Treaty Organization", ("NATO",)),
+    ("Hiệp hội các quốc gia Đông Nam Á", "Association of Southeast Asian Nations", ("ASEAN",)),
+    ("Tổ chức Sở hữu trí tuệ thế giới", "World Intellectual Property Organization", ("WIPO",)),
+    ("Tổ chức Hàng không dân dụng quốc tế", "International Civil Aviation Organization", ("ICAO",)),
+    ("Tổ chức Thương mại thế giới", "World Trade Organization", ("WTO",)),
+    ("Quỹ Tiền tệ quốc tế", "International Monetary Fund", ("IMF",)),
+    ("Ngân hàng Thế giới", "World Bank", ()),
+    ("Nhà Trắng", "White House", ()),
+    ("Thượng viện Mỹ", "United States Senate", ()),
+    ("Hạ viện Mỹ", "United States House of Representatives", ()),
+    ("Quốc hội Mỹ", "United States Congress", ()),
+    ("Điện Kremlin", "Kremlin", ()),
+    ("Lầu Năm Góc", "Pentagon", ()),
+    ("Bộ Ngoại giao Mỹ", "United States Department of State", ()),
+    ("Bộ Tư pháp Mỹ", "United States Department of Justice", ("DOJ",)),
+    ("Cục Tình báo Trung ương Mỹ", "Central Intelligence Agency", ("CIA",)),
+    ("Tòa án Tối cao Mỹ", "Supreme Court of the United States", ()),
+    ("Đảng Dân chủ", "Democratic Party", ()),
+    ("Đảng Cộng hòa", "Republican Party", ()),
+    ("Hải quân Mỹ", "United States Navy", ()),
+    ("Đài BBC", "British Broadcasting Corporation", ("BBC",)),
+    ("Đài CNN", "Cable News Network", ("CNN",)),
+    ("Đài CBS", "CBS", ("CBS",)),
+    ("Đài NBC", "NBC", ("NBC",)),
+    ("Đài Fox News", "Fox News", ()),
+    ("Thời báo New York", "The New York Times", ()),
+    ("Bưu điện Washington", "The Washington Post", ()),
+    ("Nhật báo Phố Wall", "The Wall Street Journal", ()),
+    ("Hãng thông tấn Reuters", "Reuters", ()),
+    ("Hãng hàng không Quốc gia Việt Nam", "Vietnam Airlines", ()),
+    ("Hãng hàng không Vietjet", "Vietjet Air", ()),
+    ("Tổ chức Al-Qaeda", "Al-Qaeda", ()),
+    ("Nhà nước Hồi giáo", "Islamic State", ("ISIS", "ISIL")),
+]
+
+# Other names of known agencies: alias -> the Vietnamese name above.
+AGENCY_ALIASES: dict[str, str] = {
+    "Liên Hiệp Quốc": "Liên Hợp Quốc",
+    "Đại hội đồng Liên Hiệp Quốc": "Đại hội đồng Liên Hợp Quốc",
+    "UN General Assembly": "Đại hội đồng Liên Hợp Quốc",
+    "General Assembly": "Đại hội đồng Liên Hợp Quốc",
+    "Security Council": "Hội đồng Bảo an Liên Hợp Quốc",
+    "Cơ quan Cảnh sát Hàn Quốc": "Cơ quan Cảnh sát quốc gia Hàn Quốc",
+    "Korean National Police": "Cơ quan Cảnh sát quốc gia Hàn Quốc",
+    "Thượng viện": "Thượng viện Mỹ",
+    "Senate": "Thượng viện Mỹ",
+    "U.S. Senate": "Thượng viện Mỹ",
+    "Hạ viện": "Hạ viện Mỹ",
+    "House of Representatives": "Hạ viện Mỹ",
+    "Congress": "Quốc hội Mỹ",
+    "Quốc hội Hoa Kỳ": "Quốc hội Mỹ",
+    "Kremlin": "Điện Kremlin",
+    "Pentagon": "Lầu Năm Góc",
+    "State Department": "Bộ Ngoại giao Mỹ",
+    "Justice Department": "Bộ Tư pháp Mỹ",
+    "Supreme Court": "Tòa án Tối cao Mỹ",
+    "Democratic Party": "Đảng Dân chủ",
+    "Republican Party": "Đảng Cộng hòa",
+    "U.S. Navy": "Hải quân Mỹ",
+    "BBC": "Đài BBC",
+    "CNN": "Đài CNN",
+    "CBS": "Đài CBS",
+    "NBC": "Đài NBC",
+    "NBC News": "Đài NBC",
+    "CBS News": "Đài CBS",
+    "Fox News": "Đài Fox News",
+    "New York Times": "Thời báo New York",
+    "Washington Post": "Bưu điện Washington",
+    "Wall Street Journal": "Nhật báo Phố Wall",
+    "Reuters": "Hãng thông tấn Reuters",
+    "Vietnam Airlines": "Hãng hàng không Quốc gia Việt Nam",
+    "Vietjet Air": "Hãng hàng không Vietjet",
+    "Vietjet": "Hãng hàng không Vietjet",
+    "Al-Qaeda": "Tổ chức Al-Qaeda",
+    "Al Qaeda": "Tổ chức Al-Qaeda",
+    "Islamic State": "Nhà nước Hồi giáo",
+    "Tòa án nhân dân tối cao": "Tòa án nhân dân tối cao",
+    "TAND tối cao": "Tòa án nhân dân tối cao",
+    "VKSND tối cao": "Viện kiểm sát nhân dân tối cao",
+    "Bộ Công an Việt Nam": "Bộ Công an",
+    "Liên minh Châu Âu": "Liên minh châu Âu",
+}
+
+# Generic bodies: a head without the proper name that would make it one.
+GENERIC_AGENCIES = _keys("""
+tòa án nhân dân
+viện kiểm sát nhân dân
+ủy ban nhân dân
+hội đồng nhân dân
+công an
+cảnh sát
+sở cảnh sát
+cảnh sát việt nam
+cơ quan điều tra
+cơ quan cảnh sát điều tra
+ban giám đốc
+ban giám đốc công an
+hội đồng quản trị
+hội đồng thành viên
+hội đồng xét xử
+đảng ủy
+bộ đội cụ hồ
+""")
+
+# Level words before a place in a body's name ("Công an tỉnh X", "UBND TP X").
+PLACE_LEVELS_VI = _keys("""
+tỉnh
+thành phố
+tp
+tp.
+huyện
+quận
+thị xã
+xã
+phường
+thị trấn
+bang
+""")

@@ -44,6 +44,8 @@ MAX_LIMIT = 100
 VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
 EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
+CROSS_SCALE = 0.6  # best other-language match vs best same-language one (0: raw scores)
+CROSS_MAX_BOOST = 1e9  # at most this factor on other-language scores (weak evidence stays weak)
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
 FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")
@@ -94,6 +96,16 @@ _VI_SYLLABLE = re.compile(
     r"[aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$")
 
 
+def _lang_votes(text: str) -> tuple[int, int, int, int]:
+    """Words, English function words, Vietnamese function words, and words
+    that cannot be Vietnamese syllables, of a query without diacritics."""
+    words = re.findall(r"[a-z]+", text.lower())
+    en = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
+    vi = sum(1 for w in words if w in gz.QUERY_FUNCTION_WORDS_FOLDED)
+    foreign = sum(1 for w in words if len(w) > 1 and not _VI_SYLLABLE.match(w))
+    return len(words), en, vi, foreign
+
+
 def query_lang(text: str) -> str:
     """'en' for a query that reads as English: its English function words
     outnumber Vietnamese ones, or most of its words cannot be Vietnamese
@@ -101,17 +113,32 @@ def query_lang(text: str) -> str:
     Vietnamese typed without diacritics, so it is 'vi'."""
     if has_diacritics(text):
         return "vi"
-    words = re.findall(r"[a-z]+", text.lower())
-    if not words:
+    n, en, vi, foreign = _lang_votes(text)
+    if not n:
         return "vi"
-    en = sum(1 for w in words if w in ENGLISH_STOP_WORDS)
-    vi = sum(1 for w in words if w in gz.QUERY_FUNCTION_WORDS_FOLDED)
     # "he", "to", "the" are also Vietnamese syllables: English function words
     # count only beside a word that cannot be Vietnamese.
-    foreign = sum(1 for w in words if len(w) > 1 and not _VI_SYLLABLE.match(w))
     if foreign and en > vi:
         return "en"
-    return "en" if vi == 0 and foreign * 2 > len(words) else "vi"
+    return "en" if vi == 0 and foreign * 2 > n else "vi"
+
+
+def clear_query_lang(text: str) -> str | None:
+    """The query's language when the text leaves no doubt: diacritics make
+    it Vietnamese, English function words beside non-Vietnamese words make
+    it English.  None for the rest ("Italy nghiem vaccine HIV", "bo cong
+    an"), where a Vietnamese query typed plainly and an English one look
+    alike."""
+    if has_diacritics(text):
+        return "vi"
+    n, en, vi, foreign = _lang_votes(text)
+    # English function words that no Vietnamese syllable spells ("of",
+    # "what", "is"; not "them", "my", "to", which are "thêm", "Mỹ", "tổ").
+    # Capitals are names or acronyms ("IS", the Islamic State), not grammar.
+    plainly_english = sum(1 for w in re.findall(r"[A-Za-z]+", text)
+                          if not w.isupper() and w.lower() in ENGLISH_STOP_WORDS
+                          and not _VI_SYLLABLE.match(w.lower()))
+    return "en" if plainly_english and en > vi else None
 
 
 def _unit_weight(exact: str, folded: str, accented: bool) -> float:

@@ -24,7 +24,7 @@ from .facets import FacetTable
 from .index import IndexMissing, current_generation
 from . import query as qmod
 from .query import (EN_FIELDS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, Terms, build_query,
-                    filters_query, flat_terms, positive_terms)
+                    clear_query_lang, filters_query, flat_terms, positive_terms)
 from .scoring import Scorer
 from .snippets import snippet_html
 from .textnorm import fold, has_diacritics, nfc
@@ -152,6 +152,7 @@ class _Generation:
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         self.translations: dict[str, str | None] = {}
+        self._is_english: np.ndarray | None = None
 
     def up_to_date(self) -> bool:
         return self.searcher.up_to_date()
@@ -215,6 +216,12 @@ class _Generation:
         if self._dates is None:
             self._dates = self.scorer.term_array("date", _date_key)
         return self._dates
+
+    @property
+    def is_english(self) -> np.ndarray:
+        if self._is_english is None:
+            self._is_english = self.scorer.term_array("lang", lambda t: 1.0 if t == "en" else 0.0) > 0
+        return self._is_english
 
     @property
     def facets(self) -> FacetTable:
@@ -284,7 +291,8 @@ class Engine:
         q, terms = build_query(query or "")
         filters = filters_query(lang, date_from, date_to, official, agency, terms)
         gen = self._current()
-        docnums, matched, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort)
+        docnums, matched, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort,
+                                                clear_query_lang(query or ""))
         total = int(matched.sum()) if matched is not None else 0
         hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
         res = SearchResults(query or "", total, 0.0, hits, page, limit)
@@ -295,8 +303,11 @@ class Engine:
         res.took_ms = _ms(started)
         return res
 
-    def _ranked(self, gen: _Generation, q, filters, offset: int, count: int, sort: str):
-        """Doc numbers of one page, a boolean array of all matches, scores."""
+    def _ranked(self, gen: _Generation, q, filters, offset: int, count: int, sort: str,
+                lang: str | None = None):
+        """Doc numbers of one page, a boolean array of all matches, scores.
+        ``lang``, the plain query's language, puts matches in the other
+        language on the scale of same-language ones (``_cross_scaled``)."""
         if q is None and filters is None:
             return [], None, []
         mask = gen.filter_mask(filters) if filters is not None else None
@@ -308,7 +319,9 @@ class Engine:
             structure = gen.filter_mask(q)
             mask = structure if mask is None else (mask & structure)
             flat = positive_terms(q)
-        if flat:
+        if flat and lang and not structured and qmod.CROSS_SCALE:
+            scores = self._cross_scaled(gen, flat, lang, mask)
+        elif flat:
             scores = gen.scorer.scores(flat, qmod.FIELD_WEIGHTS)
             if structured:
                 scores += mask * np.float32(1e-6)  # matched releases with no scored term
@@ -318,6 +331,24 @@ class Engine:
         order = gen.dates if sort == "date" else None
         docnums, matched = gen.scorer.top(scores, mask, offset, count, order)
         return list(docnums), matched, [float(scores[d]) for d in docnums]
+
+    def _cross_scaled(self, gen: _Generation, flat, lang: str, mask) -> np.ndarray:
+        """Scores where the best release in the other language stands at
+        ``CROSS_SCALE`` times the best same-language one.  Raw scores of
+        the two are not comparable: a Vietnamese query matches every
+        Vietnamese release on common syllables, while its few translated
+        words reach the English release it is about with a small score."""
+        scores = gen.scorer.scores(flat, qmod.FIELD_WEIGHTS)
+        is_en = gen.is_english
+        live = gen.scorer.live if mask is None else (gen.scorer.live & mask)
+        same = live & (is_en if lang == "en" else ~is_en)
+        other = live & (~is_en if lang == "en" else is_en)
+        top_same = float(scores[same].max()) if same.any() else 0.0
+        top_other = float(scores[other].max()) if other.any() else 0.0
+        if top_same > 0 and top_other > 0:
+            factor = min(qmod.CROSS_SCALE * top_same / top_other, qmod.CROSS_MAX_BOOST)
+            scores[other] *= np.float32(factor)
+        return scores
 
     def _suggest(self, gen: _Generation, query: str, total: int) -> str | None:
         """A better spelling of the query: an official's or agency's usual
@@ -340,7 +371,7 @@ class Engine:
         """Only the ids of the top releases: the ranking without snippets."""
         q, terms = build_query(query or "")
         gen = self._current()
-        docnums, _, _ = self._ranked(gen, q, None, 0, limit, "relevance")
+        docnums, _, _ = self._ranked(gen, q, None, 0, limit, "relevance", clear_query_lang(query or ""))
         return [gen.stored(d)["doc_id"] for d in docnums]
 
     def _hit(self, stored: dict, score: float, terms: Terms) -> Hit:

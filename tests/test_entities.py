@@ -56,3 +56,54 @@ def test_place_names_are_not_people():
 def test_entity_key_ignores_spelling_differences():
     assert entity_key("Lê Quốc Hùng") == entity_key("LE QUOC HUNG") == "le quoc hung"
     assert entity_key("Ủy ban Bầu cử") == entity_key("Uỷ ban bầu cử")
+
+
+def test_romanisation_variants_merge_into_one_official():
+    officials, _ = extract(["Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc Yoo Jae-seong tiếp đoàn. "
+                            "Ông Yu Jae-seong cảm ơn Bộ Công an Việt Nam và Bộ Công an."], "vi")
+    (yoo,) = [o for o in officials if "Jae-seong" in o.name]
+    assert yoo.name == "Yoo Jae-seong" and "Yu Jae-seong" in yoo.aliases
+
+
+def test_vietnamese_local_bodies_with_their_place():
+    _, agencies = extract(["Chủ tịch UBND tỉnh Bắc Ninh và Công an huyện Thọ Xuân phối hợp với "
+                           "Công ty cổ phần dược phẩm Thiên Sơn; TAND tỉnh Hoà Bình. TAND tuyên án."], "vi")
+    names = {a.name for a in agencies}
+    assert {"UBND tỉnh Bắc Ninh", "Công an huyện Thọ Xuân", "Công ty cổ phần dược phẩm Thiên Sơn",
+            "TAND tỉnh Hoà Bình"} <= names
+    assert "TAND" not in names
+
+
+def test_title_with_portfolio_before_the_name():
+    officials, agencies = extract(["Thủ tướng Chính phủ Nguyễn Xuân Phúc và Bộ trưởng Giao thông Vận tải "
+                                   "Nguyễn Văn Thể dự lễ."], "vi")
+    roles = {o.name: o.role for o in officials}
+    assert roles["Nguyễn Xuân Phúc"] == "Thủ tướng Chính phủ"
+    assert roles["Nguyễn Văn Thể"] == "Bộ trưởng Giao thông Vận tải"
+    assert "Chính phủ" in {a.name for a in agencies}
+
+
+def test_vietnamese_titles_before_foreign_names_and_foreign_bodies():
+    officials, agencies = extract(["Tổng thống Donald Trump tiếp Ngoại trưởng Triều Tiên Ri Yong Ho tại "
+                                   "Nhà Trắng trước phiên họp của Liên Hợp Quốc. Tổng thống Trump nói."], "vi")
+    assert {o.name for o in officials} == {"Donald Trump", "Ri Yong Ho"}
+    by_name = {a.name: a for a in agencies}
+    assert "White House" in by_name["Nhà Trắng"].aliases
+    assert by_name["Liên Hợp Quốc"].acronym == "UN"
+
+
+def test_english_titles_and_bodies():
+    officials, agencies = extract(["U.S. Sen. Lindsey Graham of South Carolina and Business Secretary "
+                                   "Greg Clark met Mr. Trump at the White House; manager Steven Gerrard "
+                                   "spoke to the Senate Judiciary Committee."], "en")
+    roles = {o.name: o.role for o in officials}
+    assert roles["Lindsey Graham"] == "U.S. Sen"
+    assert roles["Greg Clark"] == "Business Secretary"
+    assert roles["Steven Gerrard"] == "manager"
+    assert "Trump" in roles
+    assert {"White House", "Senate Judiciary Committee"} <= {a.name for a in agencies}
+
+
+def test_private_people_without_office_are_not_officials():
+    officials, _ = extract(["Bị cáo Hoàng Công Lương và Đỗ Anh Tuấn có mặt tại toà. Võ Hải"], "vi")
+    assert not officials

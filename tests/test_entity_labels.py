@@ -1,0 +1,304 @@
+"""Precision and recall of `searcher.entities.extract` against hand labels.
+
+The labels are in tests/data/entities-labelled.jsonl (36 releases: the two
+seeds, 14 VietNews articles, 10 English and 10 Vietnamese NTREX stories);
+tests/data/ENTITIES.md says how they were made and what counts as an
+official or an agency.  The file is self-contained: this test does not need
+../shared.
+
+Matching (one gold entity matches at most one extracted entity):
+
+* keys: `entity_key` of a name, then punctuation dropped ("TP. Đà Nẵng" =
+  "TP Đà Nẵng", "Donald J. Trump" = "Donald J Trump") and a leading English
+  "the" dropped;
+* pass 1, equal keys: the extracted name equals the gold name or one of its
+  aliases; for agencies also the gold acronym equals the extracted name or
+  acronym, or the extracted acronym equals the gold name or an alias;
+* pass 2, for what is left: one key is a contiguous run of syllables inside
+  the other and they share at least 2 syllables (officials) or 3 syllables
+  (agencies); for officials an extracted name that is the gold name with
+  words in front of it ("Tổng thống Trump" for gold "Trump") also matches.
+  Among candidates the longest overlap wins.
+
+Target (the issue's): precision >= 0.9 and recall >= 0.9 for officials and
+for agencies over the whole set.  The numbers for the two seed releases,
+per source and per language are printed too (pytest -s shows them), with
+every miss and false positive.
+
+Run as a script for the report alone: python tests/test_entity_labels.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # when run as a script
+    sys.path.insert(0, str(ROOT))
+
+from searcher.entities import entity_key, extract  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "entities-labelled.jsonl"
+SEED_IDS = ("000_88d205db7cfd394d", "004_45012c5433f0871f")
+TARGET = 0.9
+# Recall does not reach the issue's target yet (0.76 for both kinds, issue #7
+# stays open); the tests hold it at least where it is so it cannot regress.
+RECALL_FLOOR = 0.75
+MIN_SHARED = {"officials": 2, "agencies": 3}
+KINDS = ("officials", "agencies")
+
+_PUNCT = re.compile(r"[^\w\s&]")
+
+
+def match_key(name: str) -> str:
+    """entity_key without punctuation and without a leading English article."""
+    words = _PUNCT.sub(" ", entity_key(name or "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+def _overlap(a: str, b: str, kind: str) -> int:
+    """Shared syllables when one key is a contiguous run inside the other, else 0."""
+    sa, sb = a.split(), b.split()
+    if not sa or not sb:
+        return 0
+    small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if not _contains(big, small):
+        return 0
+    if len(small) >= MIN_SHARED[kind]:
+        return len(small)
+    if kind == "officials" and small is sa and sb[-len(sa):] == sa:
+        return len(small)  # gold name with title words in front of it
+    return 0
+
+
+@dataclass
+class Gold:
+    name: str
+    extra: str  # role or acronym
+    keys: set[str]
+    acronym: str = ""
+
+
+@dataclass
+class Found:
+    name: str
+    extra: str
+    key: str
+    acronym: str = ""
+
+
+def _gold(entries: list[dict], kind: str) -> list[Gold]:
+    out = []
+    for e in entries:
+        keys = {match_key(n) for n in [e["name"], *e.get("aliases", [])]} - {""}
+        acr = match_key(e.get("acronym", "")) if kind == "agencies" else ""
+        out.append(Gold(e["name"], e.get("role" if kind == "officials" else "acronym", ""), keys, acr))
+    return out
+
+
+def _found(entities, kind: str) -> list[Found]:
+    if kind == "officials":
+        return [Found(o.name, o.role, match_key(o.name)) for o in entities]
+    return [Found(a.name, a.acronym, match_key(a.name), match_key(a.acronym)) for a in entities]
+
+
+def _equal(g: Gold, f: Found) -> bool:
+    if f.key in g.keys:
+        return True
+    if g.acronym and g.acronym in (f.key, f.acronym):
+        return True
+    return bool(f.acronym) and f.acronym in g.keys
+
+
+def match(gold: list[Gold], found: list[Found], kind: str):
+    """Pairs (gold, found), unmatched gold (misses), unmatched found (false positives)."""
+    free = list(range(len(gold)))
+    pairs, rest = [], []
+    for f in found:
+        hit = next((i for i in free if _equal(gold[i], f)), None)
+        if hit is None:
+            rest.append(f)
+        else:
+            free.remove(hit)
+            pairs.append((gold[hit], f))
+    fps = []
+    for f in rest:
+        best, best_n = None, 0
+        for i in free:
+            n = max(_overlap(k, f.key, kind) for k in gold[i].keys)
+            if n > best_n:
+                best, best_n = i, n
+        if best is None:
+            fps.append(f)
+        else:
+            free.remove(best)
+            pairs.append((gold[best], f))
+    return pairs, [gold[i] for i in free], fps
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    role_ok: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
+@dataclass
+class Evaluation:
+    records: list[dict]
+    tallies: dict = field(default_factory=lambda: defaultdict(Tally))  # (kind, scope) -> Tally
+    misses: dict = field(default_factory=lambda: defaultdict(list))  # kind -> [(id, Gold)]
+    false_pos: dict = field(default_factory=lambda: defaultdict(list))  # kind -> [(id, Found)]
+
+
+def load_records(path: Path = DATA) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _scopes(rec: dict) -> list[str]:
+    scopes = ["all"]
+    if rec["id"] in SEED_IDS:
+        scopes.append("seeds")
+    elif rec["source"] == "vietnews":
+        scopes.append("vietnews (vi)")
+    else:
+        scopes.append(f"ntrex ({rec['lang']})")
+    return scopes
+
+
+def _role_agrees(gold_role: str, found_role: str) -> bool:
+    g, f = match_key(gold_role), match_key(found_role)
+    return bool(g) and bool(f) and (g == f or _contains(g.split(), f.split()) or _contains(f.split(), g.split()))
+
+
+@lru_cache(maxsize=1)
+def evaluate() -> Evaluation:
+    ev = Evaluation(load_records())
+    for rec in ev.records:
+        officials, agencies = extract([rec["title"], rec.get("lead", ""), rec["body"]], rec["lang"])
+        for kind, got in (("officials", officials), ("agencies", agencies)):
+            pairs, misses, fps = match(_gold(rec[kind], kind), _found(got, kind), kind)
+            for scope in _scopes(rec):
+                t = ev.tallies[(kind, scope)]
+                t.gold += len(rec[kind])
+                t.found += len(got)
+                t.matched += len(pairs)
+                if kind == "officials":
+                    t.role_ok += sum(_role_agrees(g.extra, f.extra) for g, f in pairs)
+            ev.misses[kind] += [(rec["id"], g) for g in misses]
+            ev.false_pos[kind] += [(rec["id"], f) for f in fps]
+    return ev
+
+
+def report(ev: Evaluation) -> str:
+    order = ["all", "seeds", "vietnews (vi)", "ntrex (en)", "ntrex (vi)"]
+    lines = [f"Entity extraction vs {DATA.relative_to(ROOT)} ({len(ev.records)} releases)",
+             f"{'kind':<10} {'scope':<14} {'gold':>5} {'found':>6} {'match':>6} {'P':>6} {'R':>6}"]
+    for kind in KINDS:
+        for scope in order:
+            t = ev.tallies.get((kind, scope))
+            if t is None:
+                continue
+            lines.append(f"{kind:<10} {scope:<14} {t.gold:>5} {t.found:>6} {t.matched:>6} "
+                         f"{t.precision:>6.3f} {t.recall:>6.3f}")
+    t = ev.tallies[("officials", "all")]
+    lines.append(f"(informational) extracted role agrees with the labelled role for "
+                 f"{t.role_ok}/{t.matched} matched officials")
+    for kind in KINDS:
+        what = "role" if kind == "officials" else "acronym"
+        lines.append(f"\nMISSES, {kind} ({len(ev.misses[kind])}):")
+        lines += [f"  {rid}: {g.name}" + (f" [{what}: {g.extra}]" if g.extra else "")
+                  for rid, g in ev.misses[kind]]
+        lines.append(f"\nFALSE POSITIVES, {kind} ({len(ev.false_pos[kind])}):")
+        lines += [f"  {rid}: {f.name}" + (f" [{what}: {f.extra}]" if f.extra else "")
+                  for rid, f in ev.false_pos[kind]]
+    return "\n".join(lines)
+
+
+_printed = False
+
+
+def _evaluation() -> Evaluation:
+    global _printed
+    ev = evaluate()
+    if not _printed:
+        print("\n" + report(ev))
+        _printed = True
+    return ev
+
+
+# --- tests -----------------------------------------------------------------
+
+def test_labelled_file_is_well_formed():
+    records = load_records()
+    ids = [r["id"] for r in records]
+    assert len(records) >= 36 and len(set(ids)) == len(ids)
+    assert set(SEED_IDS) <= set(ids)
+    for r in records:
+        assert r["lang"] in ("vi", "en") and r["source"] and r["title"] and r["body"], r["id"]
+        for o in r["officials"]:
+            assert o["name"].strip() and "role" in o, (r["id"], o)
+        for a in r["agencies"]:
+            assert a["name"].strip() and "acronym" in a, (r["id"], a)
+        for kind in KINDS:  # one entry per entity: no two entries share a key
+            seen: set[str] = set()
+            for e in r[kind]:
+                keys = {match_key(n) for n in [e["name"], *e.get("aliases", [])]}
+                assert not keys & seen, (r["id"], kind, e["name"])
+                seen |= keys
+
+
+def test_matching_rule():
+    gold = _gold([{"name": "Nguyễn Văn Long", "role": "Thứ trưởng"}, {"name": "Trump", "role": ""}], "officials")
+    pairs, misses, fps = match(gold, [Found("x", "", match_key("Thứ trưởng Nguyễn Văn Long")),
+                                      Found("y", "", match_key("Tổng thống Trump")),
+                                      Found("z", "", match_key("Long"))], "officials")
+    assert len(pairs) == 2 and not misses and [f.name for f in fps] == ["z"]
+    gold = _gold([{"name": "Cảnh sát Liên bang Australia", "acronym": "AFP"},
+                  {"name": "Bộ Công an Việt Nam", "acronym": "", "aliases": ["Bộ Công an"]}], "agencies")
+    pairs, misses, fps = match(gold, [Found("AFP", "", match_key("AFP")),
+                                      Found("Bộ Công an", "", match_key("Uỷ ban Bộ Công an"))], "agencies")
+    assert len(pairs) == 2 and not misses and not fps
+
+
+def test_officials_precision_and_recall():
+    t = _evaluation().tallies[("officials", "all")]
+    assert t.precision >= TARGET and t.recall >= RECALL_FLOOR, (
+        f"officials: P={t.precision:.3f} R={t.recall:.3f} (target {TARGET}); run with -s for the misses")
+
+
+def test_agencies_precision_and_recall():
+    t = _evaluation().tallies[("agencies", "all")]
+    assert t.precision >= TARGET and t.recall >= RECALL_FLOOR, (
+        f"agencies: P={t.precision:.3f} R={t.recall:.3f} (target {TARGET}); run with -s for the misses")
+
+
+if __name__ == "__main__":
+    ev = evaluate()
+    print(report(ev))
+    ok = all(ev.tallies[(k, "all")].precision >= TARGET and ev.tallies[(k, "all")].recall >= TARGET
+             for k in KINDS)
+    sys.exit(0 if ok else 1)
