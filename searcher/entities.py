@@ -201,9 +201,7 @@ _KNOWN_OPENERS = frozenset(n.split(" ")[0] for n in _KNOWN_NAMES)
 
 def _attach_known_names(agencies: list[Agency]) -> None:
     for agency in agencies:
-        entry = _KNOWN_BY_KEY.get(entity_key(agency.name)) or (
-            _KNOWN_BY_KEY.get(entity_key(agency.acronym)) if agency.acronym else None
-        )
+        entry = _known_entry(agency.name) or (_known_entry(agency.acronym) if agency.acronym else None)
         if entry:
             names = [entry[0], entry[1], *entry[2]]
             agency.aliases = [n for n in names if entity_key(n) != entity_key(agency.name)]

@@ -23,7 +23,7 @@ from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer
 from .textnorm import fold, nfc
 
-__all__ = ["similarity", "anchors", "MIN_SIMILARITY", "profile_text"]
+__all__ = ["similarity", "release_similarity", "anchors", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.4    # below this the best candidate is not a translation
 MAX_DAYS_APART = 3
@@ -36,7 +36,7 @@ _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
 _EN = english_analyzer()
 
 
-def profile_text(title: str, lead: str, body: str) -> str:
+def _profile_text(title: str, lead: str, body: str) -> str:
     return "\n".join(p for p in (title, lead, body) if p)[:PROFILE_CHARS]
 
 
@@ -49,6 +49,12 @@ def anchors(text: str) -> set[str]:
         if word not in ENGLISH_STOP_WORDS and fold(word) == word:
             out.add(word)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _anchor_set(text: str) -> frozenset[str]:
+    # Cached: one release is compared with each of its candidates in turn.
+    return frozenset(anchors(text))
 
 
 def _english_stems(text: str) -> set[str]:
@@ -89,6 +95,14 @@ def similarity(a_text: str, a_lang: str, b_text: str, b_lang: str,
     if apart is not None and apart > MAX_DAYS_APART:
         return 0.0
     a_text, b_text = nfc(a_text), nfc(b_text)
-    anchor = _overlap(anchors(a_text), anchors(b_text))
+    anchor = _overlap(_anchor_set(a_text), _anchor_set(b_text))
     words = _overlap(_as_english(a_text, a_lang), _as_english(b_text, b_lang))
     return 0.5 * anchor + 0.5 * words
+
+
+def release_similarity(a, b) -> float:
+    """``similarity`` of two releases (``Document``s): title, lead and the
+    body's opening, and their dates only where the release states them."""
+    return similarity(_profile_text(a.title, a.lead, a.body), a.lang,
+                      _profile_text(b.title, b.lead, b.body), b.lang,
+                      None if a.date_inferred else a.date, None if b.date_inferred else b.date)

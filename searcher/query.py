@@ -45,7 +45,6 @@ VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body
 EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 CROSS_SCALE = 0.6  # best other-language match vs best same-language one (0: raw scores)
-CROSS_MAX_BOOST = 1e9  # at most this factor on other-language scores (weak evidence stays weak)
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
 FUNCTION_WEIGHT = 0.15  # weight of question and function words ("bao nhiêu", "của")

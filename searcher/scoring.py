@@ -222,8 +222,7 @@ class Scorer:
                 continue
             if sum(len(i) for i in ids_parts) * 16 > self.size:
                 # Common term: add it up over one dense array, no sorting.
-                acc = np.bincount(np.concatenate(ids_parts), weights=np.concatenate(val_parts),
-                                  minlength=self.size)
+                acc = _dense_sum(ids_parts, val_parts, self.size)
                 weight = max(weights) * self.idf(int(np.count_nonzero(acc)))
                 out += (weight * (acc * (K1 + 1.0)) / (acc + K1)).astype(np.float32)
                 continue
@@ -265,14 +264,17 @@ def _sum_by_doc(ids_parts: list[np.ndarray], val_parts: list[np.ndarray],
                 size: int) -> tuple[np.ndarray, np.ndarray]:
     """Union of several (doc ids, values) lists, values summed per doc.
     Long lists go through one dense array (linear); short ones are sorted."""
-    ids = np.concatenate(ids_parts)
-    vals = np.concatenate(val_parts)
-    if len(ids) * 16 > size:
-        dense = np.bincount(ids, weights=vals, minlength=size)
+    if sum(len(i) for i in ids_parts) * 16 > size:
+        dense = _dense_sum(ids_parts, val_parts, size)
         out = np.flatnonzero(dense)
         return out, dense[out].astype(np.float32)
-    out, inverse = np.unique(ids, return_inverse=True)
-    return out, np.bincount(inverse, weights=vals).astype(np.float32)
+    out, inverse = np.unique(np.concatenate(ids_parts), return_inverse=True)
+    return out, np.bincount(inverse, weights=np.concatenate(val_parts)).astype(np.float32)
+
+
+def _dense_sum(ids_parts: list[np.ndarray], val_parts: list[np.ndarray], size: int) -> np.ndarray:
+    """Values summed per doc over all ``size`` docs (zeros where absent)."""
+    return np.bincount(np.concatenate(ids_parts), weights=np.concatenate(val_parts), minlength=size)
 
 
 def _read_matcher(m) -> tuple[np.ndarray, np.ndarray]:

@@ -346,8 +346,7 @@ class Engine:
         top_same = float(scores[same].max()) if same.any() else 0.0
         top_other = float(scores[other].max()) if other.any() else 0.0
         if top_same > 0 and top_other > 0:
-            factor = min(qmod.CROSS_SCALE * top_same / top_other, qmod.CROSS_MAX_BOOST)
-            scores[other] *= np.float32(factor)
+            scores[other] *= np.float32(qmod.CROSS_SCALE * top_same / top_other)
         return scores
 
     def _suggest(self, gen: _Generation, query: str, total: int) -> str | None:
@@ -411,13 +410,10 @@ class Engine:
         q, terms = build_query(query)
         filters = filters_query(other, None, None, None, None, terms)
         docnums, _, _ = self._ranked(gen, q, filters, 0, pairs.CANDIDATES, "relevance")
-        text = pairs.profile_text(doc.title, doc.lead, doc.body)
         best, best_score = None, pairs.MIN_SIMILARITY
         for d in docnums:
             cand = _document(gen.stored(d)["release"])
-            score = pairs.similarity(text, doc.lang, pairs.profile_text(cand.title, cand.lead, cand.body),
-                                     cand.lang, None if doc.date_inferred else doc.date,
-                                     None if cand.date_inferred else cand.date)
+            score = pairs.release_similarity(doc, cand)
             if score > best_score:
                 best, best_score = cand.doc_id, score
         return best
