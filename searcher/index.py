@@ -52,7 +52,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 
@@ -107,6 +107,7 @@ class ReindexReport:
     releases: int = 0
     seconds: float = 0.0
     full: bool = False
+    translations: int | None = None  # pairs linked (None: not relinked)
 
     @property
     def skipped(self) -> int:
@@ -122,6 +123,7 @@ class ReindexReport:
             "releases": self.releases,
             "seconds": round(self.seconds, 3),
             "full": self.full,
+            "translations": self.translations,
             "problems": [str(p) for p in self.problems],
             "ignored": self.ignored,
         }
@@ -148,7 +150,7 @@ def _read_manifest(gen: Path) -> dict | None:
     return data if data.get("schema_version") == SCHEMA_VERSION else None
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -424,9 +426,13 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     report.releases = len(now_ids)
     manifest = {"schema_version": SCHEMA_VERSION, "files": new_files,
                 "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    _write_atomic(gen / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+    if report.full or seen_now or removed_paths:
+        from .search import link_translations  # the search finds the candidates
+
+        report.translations = link_translations(gen, None if report.full else seen_now)
+    write_atomic(gen / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     if gen != live:
-        _write_atomic(root / CURRENT, gen.name)
+        write_atomic(root / CURRENT, gen.name)
         _prune_generations(root, [p for p in (gen, live) if p])
     return report
 

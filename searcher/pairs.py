@@ -11,6 +11,9 @@ similarity of its own, so a release with no translation gets no link:
   the learned lexicon, against the English side's stems.
 
 Dates, when both releases carry a stated one, must be within three days.
+The links of a whole index are settled together (``assign``): the most
+similar pairs first, each release in at most one pair, so two paragraphs of
+one English article cannot both claim the same Vietnamese one.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer
 from .textnorm import fold, nfc
 
-__all__ = ["similarity", "release_similarity", "anchors", "MIN_SIMILARITY"]
+__all__ = ["similarity", "release_similarity", "anchors", "assign", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.4    # below this the best candidate is not a translation
 MAX_DAYS_APART = 3
@@ -106,3 +110,17 @@ def release_similarity(a, b) -> float:
     return similarity(_profile_text(a.title, a.lead, a.body), a.lang,
                       _profile_text(b.title, b.lead, b.body), b.lang,
                       None if a.date_inferred else a.date, None if b.date_inferred else b.date)
+
+
+def assign(edges: Iterable[tuple[float, str, str]],
+           kept: dict[str, tuple[str, float]] | None = None) -> dict[str, tuple[str, float]]:
+    """Pairs from candidate links ``(similarity, a, b)``: strongest first,
+    each release in one pair at most; ``kept`` pairs (both directions) stay
+    and their releases are taken.  The result maps both ends to the other
+    end and the similarity."""
+    out = dict(kept or {})
+    for score, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if score > MIN_SIMILARITY and a != b and a not in out and b not in out:
+            out[a] = (b, score)
+            out[b] = (a, score)
+    return out

@@ -44,6 +44,7 @@ MAX_LIMIT = 100
 VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body": 1.0}
 EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
+PAIR_SCALE = 0.75  # a hit's translation follows it at this share of its score (0: off)
 CROSS_SCALE = 0.6  # best other-language match vs best same-language one (0: raw scores)
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term

@@ -8,6 +8,7 @@ commit, and opens the new index when either changed.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from whoosh.scoring import BM25F
 from .analysis import syllables
 from . import pairs
 from .facets import FacetTable
-from .index import IndexMissing, current_generation
+from .index import IndexMissing, current_generation, write_atomic
 from . import query as qmod
 from .query import (EN_FIELDS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, Terms, build_query,
                     clear_query_lang, filters_query, flat_terms, positive_terms)
@@ -44,12 +45,13 @@ class Hit:
     agencies: list[str]
     date_inferred: bool = False
     title_html: str = ""
+    translation: str | None = None  # doc_id of its version in the other language
 
     def to_dict(self) -> dict:
         return {
             "doc_id": self.doc_id, "title": self.title, "lang": self.lang,
             "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
-            "officials": self.officials, "agencies": self.agencies,
+            "officials": self.officials, "agencies": self.agencies, "translation": self.translation,
         }
 
 
@@ -151,7 +153,9 @@ class _Generation:
         self._masks: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
-        self.translations: dict[str, str | None] = {}
+        self._twins: dict[str, tuple[str, float]] = {}
+        self._twins_stamp: int | None = -1
+        self._twin_docnums: np.ndarray | None = None
         self._is_english: np.ndarray | None = None
 
     def up_to_date(self) -> bool:
@@ -229,6 +233,119 @@ class _Generation:
             self._facets = FacetTable(self.scorer)
         return self._facets
 
+    def ranked(self, q, filters, offset: int, count: int, sort: str,
+               lang: str | None = None):
+        """Doc numbers of one page, a boolean array of all matches, scores.
+        ``lang``, the plain query's language, puts matches in the other
+        language on the scale of same-language ones (``_cross_scaled``);
+        a strong hit's translation follows it (``_with_twins``)."""
+        if q is None and filters is None:
+            return [], None, []
+        mask = self.filter_mask(filters) if filters is not None else None
+        flat = flat_terms(q) if q is not None else []
+        structured = flat is None
+        if structured:
+            # Structured query: Whoosh decides which releases match (phrases,
+            # AND/NOT); the same BM25F as free text ranks them.
+            structure = self.filter_mask(q)
+            mask = structure if mask is None else (mask & structure)
+            flat = positive_terms(q)
+        if flat and lang and not structured and qmod.CROSS_SCALE:
+            scores = self._cross_scaled(flat, lang, mask)
+        elif flat:
+            scores = self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
+            if structured:
+                scores += mask * np.float32(1e-6)  # matched releases with no scored term
+        else:  # filters only: every release that passes them, newest first
+            scores = np.ones(self.scorer.size, dtype=np.float32)
+            sort = "date"
+        order = self.dates if sort == "date" else None
+        if order is None and qmod.PAIR_SCALE:
+            sources = mask
+            if filters is not None and _lang_filter(filters):
+                # Asked for one language: the best hits in the other one
+                # still bring their translations in.
+                rest = _without_lang(filters)
+                sources = None if rest is None else self.filter_mask(rest)
+                if structured:
+                    sources = structure if sources is None else (sources & structure)
+            self._with_twins(scores, sources, mask, offset + count)
+        docnums, matched = self.scorer.top(scores, mask, offset, count, order)
+        return list(docnums), matched, [float(scores[d]) for d in docnums]
+
+    def _with_twins(self, scores: np.ndarray, sources, mask, count: int) -> None:
+        """Raise the translation of each of the top ``count`` hits (among
+        ``sources``) to ``PAIR_SCALE`` times the hit's score: the same
+        release in the other language comes just after it, not pages later
+        on the few words the lexicon carries across.  In place."""
+        twin = self.twin_docnums
+        if not (twin >= 0).any():
+            return
+        top, _ = self.scorer.top(scores, sources, 0, count)
+        for d in top:
+            t = twin[d]
+            if t >= 0 and (mask is None or mask[t]):
+                scores[t] = max(scores[t], np.float32(qmod.PAIR_SCALE) * scores[d])
+
+    @property
+    def twins(self) -> dict[str, tuple[str, float]]:
+        """Translation pairs of this index, both directions (``link_translations``
+        writes them after each reindex; re-read when that file changes)."""
+        path = self.path / TRANSLATIONS
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp != self._twins_stamp:
+            self._twins, self._twin_docnums, self._twins_stamp = _read_twins(path), None, stamp
+        return self._twins
+
+    @property
+    def twin_docnums(self) -> np.ndarray:
+        """Per document number, its translation's number (-1: none)."""
+        twins = self.twins
+        if self._twin_docnums is None:
+            out = np.full(self.scorer.size, -1, dtype=np.int64)
+            with self.scorer.lock:
+                number = {i: self.searcher.document_number(doc_id=i) for i in twins}
+            for a, (b, _) in twins.items():
+                if number.get(a) is not None and number.get(b) is not None:
+                    out[number[a]] = number[b]
+            self._twin_docnums = out
+        return self._twin_docnums
+
+    def candidates(self, doc: Document) -> list[tuple[float, str]]:
+        """Releases in the other language that may be ``doc``'s translation:
+        the search's top hits for its title and opening, with their
+        ``pairs.release_similarity``."""
+        other = "vi" if doc.lang == "en" else "en"
+        query = " ".join(f"{doc.title} {doc.lead or doc.body}".split()[:pairs.QUERY_WORDS])
+        q, terms = build_query(query)
+        filters = filters_query(other, None, None, None, None, terms)
+        docnums, _, _ = self.ranked(q, filters, 0, pairs.CANDIDATES, "relevance")
+        out = []
+        for d in docnums:
+            cand = _document(self.stored(d)["release"])
+            out.append((pairs.release_similarity(doc, cand), cand.doc_id))
+        return out
+
+    def _cross_scaled(self, flat, lang: str, mask) -> np.ndarray:
+        """Scores where the best release in the other language stands at
+        ``CROSS_SCALE`` times the best same-language one.  Raw scores of
+        the two are not comparable: a Vietnamese query matches every
+        Vietnamese release on common syllables, while its few translated
+        words reach the English release it is about with a small score."""
+        scores = self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
+        is_en = self.is_english
+        live = self.scorer.live if mask is None else (self.scorer.live & mask)
+        same = live & (is_en if lang == "en" else ~is_en)
+        other = live & (~is_en if lang == "en" else is_en)
+        top_same = float(scores[same].max()) if same.any() else 0.0
+        top_other = float(scores[other].max()) if other.any() else 0.0
+        if top_same > 0 and top_other > 0:
+            scores[other] *= np.float32(qmod.CROSS_SCALE * top_same / top_other)
+        return scores
+
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:
             return self.searcher.stored_fields(int(docnum))
@@ -291,10 +408,12 @@ class Engine:
         q, terms = build_query(query or "")
         filters = filters_query(lang, date_from, date_to, official, agency, terms)
         gen = self._current()
-        docnums, matched, scores = self._ranked(gen, q, filters, (page - 1) * limit, limit, sort,
+        docnums, matched, scores = gen.ranked(q, filters, (page - 1) * limit, limit, sort,
                                                 clear_query_lang(query or ""))
         total = int(matched.sum()) if matched is not None else 0
         hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
+        for hit in hits:
+            hit.translation = gen.twins.get(hit.doc_id, (None,))[0]
         res = SearchResults(query or "", total, 0.0, hits, page, limit)
         if facets:
             if matched is not None:
@@ -302,52 +421,6 @@ class Engine:
             res.suggestion = self._suggest(gen, query or "", total)
         res.took_ms = _ms(started)
         return res
-
-    def _ranked(self, gen: _Generation, q, filters, offset: int, count: int, sort: str,
-                lang: str | None = None):
-        """Doc numbers of one page, a boolean array of all matches, scores.
-        ``lang``, the plain query's language, puts matches in the other
-        language on the scale of same-language ones (``_cross_scaled``)."""
-        if q is None and filters is None:
-            return [], None, []
-        mask = gen.filter_mask(filters) if filters is not None else None
-        flat = flat_terms(q) if q is not None else []
-        structured = flat is None
-        if structured:
-            # Structured query: Whoosh decides which releases match (phrases,
-            # AND/NOT); the same BM25F as free text ranks them.
-            structure = gen.filter_mask(q)
-            mask = structure if mask is None else (mask & structure)
-            flat = positive_terms(q)
-        if flat and lang and not structured and qmod.CROSS_SCALE:
-            scores = self._cross_scaled(gen, flat, lang, mask)
-        elif flat:
-            scores = gen.scorer.scores(flat, qmod.FIELD_WEIGHTS)
-            if structured:
-                scores += mask * np.float32(1e-6)  # matched releases with no scored term
-        else:  # filters only: every release that passes them, newest first
-            scores = np.ones(gen.scorer.size, dtype=np.float32)
-            sort = "date"
-        order = gen.dates if sort == "date" else None
-        docnums, matched = gen.scorer.top(scores, mask, offset, count, order)
-        return list(docnums), matched, [float(scores[d]) for d in docnums]
-
-    def _cross_scaled(self, gen: _Generation, flat, lang: str, mask) -> np.ndarray:
-        """Scores where the best release in the other language stands at
-        ``CROSS_SCALE`` times the best same-language one.  Raw scores of
-        the two are not comparable: a Vietnamese query matches every
-        Vietnamese release on common syllables, while its few translated
-        words reach the English release it is about with a small score."""
-        scores = gen.scorer.scores(flat, qmod.FIELD_WEIGHTS)
-        is_en = gen.is_english
-        live = gen.scorer.live if mask is None else (gen.scorer.live & mask)
-        same = live & (is_en if lang == "en" else ~is_en)
-        other = live & (~is_en if lang == "en" else is_en)
-        top_same = float(scores[same].max()) if same.any() else 0.0
-        top_other = float(scores[other].max()) if other.any() else 0.0
-        if top_same > 0 and top_other > 0:
-            scores[other] *= np.float32(qmod.CROSS_SCALE * top_same / top_other)
-        return scores
 
     def _suggest(self, gen: _Generation, query: str, total: int) -> str | None:
         """A better spelling of the query: an official's or agency's usual
@@ -366,11 +439,13 @@ class Engine:
             return gen.facets.entity_spelling(respelled) or respelled
         return None
 
-    def rank(self, query: str, limit: int = 10) -> list[str]:
-        """Only the ids of the top releases: the ranking without snippets."""
+    def rank(self, query: str, limit: int = 10, lang: str | None = None) -> list[str]:
+        """Only the ids of the top releases (in ``lang`` only, when given):
+        the ranking without snippets."""
         q, terms = build_query(query or "")
         gen = self._current()
-        docnums, _, _ = self._ranked(gen, q, None, 0, limit, "relevance", clear_query_lang(query or ""))
+        filters = filters_query(lang, None, None, None, None, terms) if lang else None
+        docnums, _, _ = gen.ranked(q, filters, 0, limit, "relevance", clear_query_lang(query or ""))
         return [gen.stored(d)["doc_id"] for d in docnums]
 
     def _hit(self, stored: dict, score: float, terms: Terms) -> Hit:
@@ -394,34 +469,84 @@ class Engine:
 
     def translation(self, doc_id: str) -> Document | None:
         """The release's version in the other language, when the index holds
-        one (see ``pairs``); None otherwise or for an unknown id."""
-        doc = self.document(doc_id)
-        if doc is None:
+        one (see ``link_translations``); None otherwise or for an unknown id."""
+        if not isinstance(doc_id, str):
             return None
-        gen = self._current()
-        if doc_id not in gen.translations:
-            gen.translations[doc_id] = self._find_translation(gen, doc)
-        found = gen.translations[doc_id]
-        return self.document(found) if found else None
-
-    def _find_translation(self, gen: _Generation, doc: Document) -> str | None:
-        other = "vi" if doc.lang == "en" else "en"
-        query = " ".join(f"{doc.title} {doc.lead or doc.body}".split()[:pairs.QUERY_WORDS])
-        q, terms = build_query(query)
-        filters = filters_query(other, None, None, None, None, terms)
-        docnums, _, _ = self._ranked(gen, q, filters, 0, pairs.CANDIDATES, "relevance")
-        best, best_score = None, pairs.MIN_SIMILARITY
-        for d in docnums:
-            cand = _document(gen.stored(d)["release"])
-            score = pairs.release_similarity(doc, cand)
-            if score > best_score:
-                best, best_score = cand.doc_id, score
-        return best
+        found = self._current().twins.get(doc_id)
+        return self.document(found[0]) if found else None
 
     def highlight(self, text: str, lang: str, query: str) -> str:
         """``text`` as safe HTML with the words of ``query`` marked."""
         _, terms = build_query(query or "")
         return snippet_html(text, lang, terms, whole=True)
+
+
+def _lang_filter(q: Q.Query) -> bool:
+    parts = q.children() if isinstance(q, Q.And) else [q]
+    return any(isinstance(p, Q.Term) and p.fieldname == "lang" for p in parts)
+
+
+def _without_lang(q: Q.Query) -> Q.Query | None:
+    """A filter (``filters_query``) without its language condition."""
+    parts = [p for p in (q.children() if isinstance(q, Q.And) else [q])
+             if not (isinstance(p, Q.Term) and p.fieldname == "lang")]
+    return None if not parts else parts[0] if len(parts) == 1 else Q.And(parts)
+
+
+# --- translation pairs --------------------------------------------------------
+
+TRANSLATIONS = "translations.json"
+
+
+def _read_twins(path: Path) -> dict[str, tuple[str, float]]:
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    out: dict[str, tuple[str, float]] = {}
+    for a, b, score in rows:
+        out[a], out[b] = (b, score), (a, score)
+    return out
+
+
+def link_translations(gen_path: str | Path, fresh: set[str] | None = None) -> int:
+    """Pair the releases of one index generation with their versions in the
+    other language and write the pairs beside it (``translations.json``).
+
+    A full run searches from each release of the smaller language; an
+    incremental one (``fresh``: ids a reindex added or changed) keeps the
+    pairs of untouched releases and searches only from fresh releases and
+    those whose partner went away.  Returns the number of pairs."""
+    gen_path = Path(gen_path)
+    gen = _Generation(gen_path)
+    try:
+        live = gen.scorer.live
+        is_en = gen.is_english
+        n_en, n_vi = int((live & is_en).sum()), int((live & ~is_en).sum())
+        kept: dict[str, tuple[str, float]] = {}
+        if n_en == 0 or n_vi == 0:
+            sources: list[int] = []
+        elif fresh is None:
+            side = is_en if n_en <= n_vi else ~is_en
+            sources = list(np.flatnonzero(live & side))
+        else:
+            with gen.scorer.lock:
+                number = {i: gen.searcher.document_number(doc_id=i) for i in set(gen.twins) | fresh}
+            alive = {i for i, d in number.items() if d is not None and live[d]}
+            kept = {a: v for a, v in gen.twins.items()
+                    if a in alive and v[0] in alive and a not in fresh and v[0] not in fresh}
+            sources = [number[i] for i in sorted(alive - set(kept))
+                       if i in fresh or i in gen.twins]
+        edges = []
+        for d in sources:
+            doc = _document(gen.stored(d)["release"])
+            edges.extend((score, doc.doc_id, other) for score, other in gen.candidates(doc))
+        found = pairs.assign(edges, kept)
+    finally:
+        gen.close()
+    rows = sorted({tuple(sorted((a, b))) + (round(v, 4),) for a, (b, v) in found.items()})
+    write_atomic(gen_path / TRANSLATIONS, json.dumps({"pairs": rows}, ensure_ascii=False))
+    return len(rows)
 
 
 def _respell(scorer: Scorer, text: str) -> str | None:

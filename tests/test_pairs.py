@@ -1,4 +1,5 @@
-"""Translation links (searcher.pairs, Engine.translation).
+"""Translation links (searcher.pairs, link_translations, Engine.translation)
+and how they shape the ranking (a hit's translation follows it).
 
 The ntrex test needs ../shared/corpus/ntrex-dev.jsonl (60 English stories and
 their professional Vietnamese translations); it fails, never skips, when the
@@ -11,7 +12,7 @@ from conftest import SEED_A, SEED_B, shared_path
 
 import searcher
 from searcher.eval import pair_accuracy
-from searcher.pairs import anchors, similarity
+from searcher.pairs import anchors, assign, similarity
 
 EN = ("Deputy Minister Le Quoc Hung met AFP Deputy Commissioner Lesa Gale in Canberra on "
       "25 October 2023; the two sides agreed to set up 3 working groups on 1,500 cases.")
@@ -74,3 +75,69 @@ def test_document_page_and_api_show_the_link(ntrex_engine, tmp_path):
     assert "English version" in page and "/doc/ntrex-reuters-218914-en" in page
     page = client.get("/doc/ntrex-reuters-218914-en").get_data(as_text=True)
     assert "Bản tiếng Việt" in page
+
+
+def test_assign_gives_each_release_one_partner():
+    # Two English paragraphs both find the same Vietnamese one most similar:
+    # the closer pair wins, the other falls back to its next candidate.
+    edges = [(0.9, "a-en", "a-vi"), (0.7, "b-en", "a-vi"), (0.6, "b-en", "b-vi"), (0.3, "c-en", "c-vi")]
+    links = assign(edges)
+    assert links["a-en"][0] == "a-vi" and links["a-vi"][0] == "a-en"
+    assert links["b-en"][0] == "b-vi"
+    assert "c-en" not in links  # below MIN_SIMILARITY: no translation
+    kept = {"b-en": ("x-vi", 0.5), "x-vi": ("b-en", 0.5)}
+    assert assign(edges, kept)["b-en"][0] == "x-vi"
+
+
+def test_a_hit_is_followed_by_its_translation(ntrex_engine):
+    en_title = "Out-of-form Mickelson benched on Ryder Cup Saturday"
+    ids = ntrex_engine.rank(en_title)
+    assert ids[:2] == ["ntrex-reuters-218914-en", "ntrex-reuters-218914-vi"]
+    # Asking for Vietnamese releases only: the English hit's version comes first.
+    assert ntrex_engine.rank(en_title, lang="vi")[0] == "ntrex-reuters-218914-vi"
+    hits = ntrex_engine.search(en_title, lang="vi").hits
+    assert hits[0].doc_id == "ntrex-reuters-218914-vi" and hits[0].lang == "vi"
+
+
+def _write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def test_incremental_reindex_relinks_only_what_changed(tmp_path):
+    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
+        records = {r["id"]: r for r in map(json.loads, fh)}
+    stories = sorted({i[:-3] for i in records})[:6]
+    docs, index_dir = tmp_path / "docs", tmp_path / "index"
+    docs.mkdir()
+    _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
+    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    report = searcher.build_index(docs, index_dir)
+    assert report.translations == 6
+    eng = searcher.open_index(str(index_dir))
+    assert eng.translation(stories[0] + "-en").doc_id == stories[0] + "-vi"
+
+    # The Vietnamese version of the first story goes away: its English one is left unpaired.
+    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories[1:]])
+    report = searcher.build_index(docs, index_dir)
+    assert not report.full and report.translations == 5
+    assert eng.translation(stories[0] + "-en") is None
+    assert eng.translation(stories[1] + "-vi").doc_id == stories[1] + "-en"
+
+    # It comes back in a file of its own: linked again, the others untouched.
+    _write_jsonl(docs / "vi-late.jsonl", [records[stories[0] + "-vi"]])
+    report = searcher.build_index(docs, index_dir)
+    assert report.translations == 6
+    assert eng.translation(stories[0] + "-en").doc_id == stories[0] + "-vi"
+    eng.close()
+
+
+def test_results_link_each_hit_to_its_translation(ntrex_engine):
+    from web import create_app
+
+    client = create_app(str(ntrex_engine.index_dir), {"TESTING": True}).test_client()
+    data = client.get("/api/search?q=Mickelson+benched+Ryder+Cup").get_json()
+    first = data["hits"][0]
+    assert first["doc_id"] == "ntrex-reuters-218914-en"
+    assert first["translation"] == "ntrex-reuters-218914-vi"
+    page = client.get("/search?q=Mickelson+benched+Ryder+Cup").get_data(as_text=True)
+    assert 'class="twin" href="/doc/ntrex-reuters-218914-vi' in page
