@@ -223,7 +223,28 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
     return Q.Or(clauses) if clauses else None
 
 
+_TITLE_WORDS = frozenset(fold(t) for t in (*gz.TITLES_VI, *gz.TITLE_MODIFIERS_VI,
+                                            *gz.TITLES_EN, *gz.TITLE_MODIFIERS_EN))
+
+
+def without_title(words: list[str]) -> list[str]:
+    """A person's name without the ranks and titles typed before it
+    ("Deputy Minister Le Quoc Hung", "thứ trưởng Lê Quốc Hùng" -> the name):
+    the index holds officials by name, their titles apart."""
+    start = 0
+    while start < len(words) - 1:
+        for n in range(min(5, len(words) - 1 - start), 0, -1):
+            if fold(gz.key(" ".join(words[start:start + n]))) in _TITLE_WORDS:
+                start += n
+                break
+        else:
+            break
+    return words[start:]
+
+
 def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
+    if fields is not None and list(fields) == ["officials"]:
+        words = without_title(words)
     text = " ".join(words)
     fields = list(fields) if fields is not None else [*VI_FIELDS, *EN_FIELDS]
     units = _vi_units(text)
@@ -394,6 +415,8 @@ def filters_query(lang, date_from, date_to, official, agency, terms: Terms) -> Q
     if date_from or date_to:
         parts.append(Q.TermRange("date", _iso(date_from) or None, _iso(date_to, end=True) or None))
     for value, keys, fname in ((official, "official_keys", "officials"), (agency, "agency_keys", "agencies")):
+        if value and fname == "officials":
+            value = " ".join(without_title(value.split()))
         if value:
             words = [u[1] for u in _vi_units(value)]
             if words:

@@ -81,6 +81,14 @@ def test_phrase_and_fields(engine):
     assert _first(engine, "title:Cảnh sát").doc_id == SEED_B
 
 
+def test_official_filters_accept_a_title_in_either_language(engine):
+    # Officials are indexed by name; a rank typed before it is not part of the name.
+    for value in ("Deputy Minister Le Quoc Hung", "thứ trưởng Lê Quốc Hùng", "Thượng tướng Lê Quốc Hùng"):
+        assert [h.doc_id for h in engine.search(f'official:"{value}"').hits] == [SEED_A], value
+        assert [h.doc_id for h in engine.search("", official=value).hits] == [SEED_A], value
+    assert engine.search('official:"Deputy Minister"').total == 0  # a title alone names no one
+
+
 def test_boolean_operators(engine):
     ids = [h.doc_id for h in engine.search("Thứ trưởng -Australia").hits]
     assert ids == [SEED_B]
