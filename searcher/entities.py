@@ -8,19 +8,26 @@ surname or directly follows a title.  Agencies: a capitalised head word
 that follows, with an acronym in parentheses bound to it
 ("Cảnh sát Liên bang Australia (AFP)").  Known agencies are also recognised
 by any of their names, so every name is indexed for each of them.
+
+Also: a title written after a name ("Marvin Cooke, giám đốc điều hành";
+"said Heather Nauert, the department's spokeswoman"), a role that runs on
+through "tại"/"của"/"và" ("Tổng lãnh sự tại Sydney X"), one place head shared
+by two bodies ("HĐND, UBND tỉnh Nam Định"), companies and media by an English
+tail ("United Airlines") or by name ("Toyota UK"), and well-known public
+figures named without a title (gazetteer.KNOWN_OFFICIALS).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import gazetteer as gz
 from .analysis import words as vi_words
 from .textnorm import fold
 
-__all__ = ["Official", "Agency", "extract", "entity_key"]
+__all__ = ["Agency", "Official", "entity_key", "extract"]
 
 
 @dataclass
@@ -58,6 +65,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     return (bool(_ACRONYM.match(word)) or (word.isupper() and word.isalpha() and len(word) <= 12)) \
         and sum(c.isupper() for c in word) >= 2
@@ -86,8 +94,8 @@ class _Collector:
 
     def agency(self, name: str, acronym: str = "") -> None:
         name = name.strip()
-        if not name or gz.key(name) in gz.GENERIC_AGENCIES:
-            return
+        if not name or gz.key(name) in gz.GENERIC_AGENCIES or gz.key(name) in gz.PLACES:
+            return  # a bare head, or a place that starts like one ("Hội An")
         k = entity_key(name)
         known = self.agencies.get(k)
         if known is None:
@@ -107,7 +115,7 @@ def _strip_possessive(name: str) -> str:
 
 # --- one entity, many spellings -------------------------------------------
 
-_ROMANISATION = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("-", " "))
+_ROMANISATION = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("-", " "), (".", " "))
 
 
 @lru_cache(maxsize=65536)
@@ -127,9 +135,7 @@ def _merge_officials(officials: list[Official], mentions: dict[str, int]) -> lis
         -len(o.name.split()), -mentions.get(entity_key(o.name), 0), order[id(o)]))
     kept: list[Official] = []
     for o in officials:
-        ok = _loose_key(o.name)
-        host = next((h for h in kept if _loose_key(h.name) == ok or (
-            " " not in ok and _loose_key(h.name).split()[-1] == ok)), None)
+        host = next((h for h in kept if _same_person(_loose_key(h.name), _loose_key(o.name))), None)
         if host is None:
             kept.append(o)
             continue
@@ -137,6 +143,18 @@ def _merge_officials(officials: list[Official], mentions: dict[str, int]) -> lis
         if not host.role and o.role:
             host.role = o.role
     return sorted(kept, key=lambda o: order[id(o)])
+
+
+def _same_person(full: str, short: str) -> bool:
+    """``short`` names the person ``full`` names: the same, the given names
+    ("Việt Anh" of "Bùi Việt Anh"), or a bare surname in front or at the end
+    ("Kim" of "Kim Jong Un", "Trump" of "Donald Trump")."""
+    if full == short:
+        return True
+    fw, sw = full.split(), short.split()
+    if len(sw) == 1:
+        return sw[0] in (fw[0], fw[-1])
+    return len(sw) < len(fw) and fw[-len(sw):] == sw
 
 
 def _known_entry(name: str):
@@ -199,6 +217,59 @@ _KNOWN_NAMES = frozenset(gz.key(n) for e in gz.KNOWN_AGENCIES for n in (e[0], e[
 _KNOWN_OPENERS = frozenset(n.split(" ")[0] for n in _KNOWN_NAMES)
 
 
+# One-word names of known bodies ("Toyota", "Kremlin"): they count when a
+# capitalised run is exactly that word, not inside a longer name.
+_KNOWN_SINGLE = frozenset(gz.key(n) for e in gz.KNOWN_AGENCIES for n in (e[0], e[1])
+                          if " " not in n.strip()) - gz.BARE_HEADS_VI
+
+
+# --- the gazetteer of known officials ------------------------------------
+
+_PIECE = re.compile(r"[^\s\-–]+")
+
+
+def _people_table(fold_marks: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Known officials' spellings as syllable keys, by first syllable."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in gz.KNOWN_OFFICIALS:
+        for name in entry:
+            keys = tuple(_piece_key(p, fold_marks) for p in _PIECE.findall(name))
+            table.setdefault(keys[0], []).append(keys)
+    return table
+
+
+def _piece_key(piece: str, fold_marks: bool) -> str:
+    k = gz.key(_strip_possessive(piece).rstrip("."))
+    return fold(k) if fold_marks else k
+
+
+_PEOPLE_VI = _people_table(False)
+_PEOPLE_EN = _people_table(True)
+
+
+def _known_people(run: str, out: _Collector, fold_marks: bool, role: str = "") -> None:
+    """Record every known official named inside a run of capitalised words."""
+    for name in _people_in(run, fold_marks):
+        out.official(name, role)
+
+
+@lru_cache(maxsize=65536)
+def _people_in(run: str, fold_marks: bool) -> tuple[str, ...]:
+    table = _PEOPLE_EN if fold_marks else _PEOPLE_VI
+    pieces = [(m.group(), m.start(), m.end()) for m in _PIECE.finditer(run)]
+    keys = [_piece_key(p[0], fold_marks) for p in pieces]
+    found = []
+    for s, k in enumerate(keys):
+        for cand in table.get(k, ()):
+            if tuple(keys[s:s + len(cand)]) == cand:
+                found.append(run[pieces[s][1]:pieces[s + len(cand) - 1][2]])
+    return tuple(found)
+
+
+def _known_people_vi(run: str, out: _Collector) -> None:
+    _known_people(run, out, False)
+
+
 def _attach_known_names(agencies: list[Agency]) -> None:
     for agency in agencies:
         entry = _known_entry(agency.name) or (_known_entry(agency.acronym) if agency.acronym else None)
@@ -211,7 +282,7 @@ def _attach_known_names(agencies: list[Agency]) -> None:
 
 _KNOWN_ACRONYM_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_KNOWN_ACRONYMS, key=len, reverse=True))
-    + r")(?![\w-])")
+    + r")(?![\w-])(?! [A-Z][a-z]+\b)")  # not the start of a longer English name ("NBC News")
 
 
 def _known_mentions(text: str, out: _Collector) -> None:
@@ -389,9 +460,12 @@ def _is_person_start(ws, j: int) -> bool:
 
 
 def _name_run(ws, i: int) -> int:
-    """Length of a run of capitalised words from i (names, places)."""
+    """Length of a run of capitalised words from i (names, places), with the
+    particles of foreign names inside ("Staffan de Mistura")."""
     j = i
-    while j < len(ws) and ws[j][3] and _is_cap(ws[j][0]) and not _is_acronym(ws[j][0].split()[0]):
+    while j < len(ws) and ws[j][3] and (_is_cap(ws[j][0]) and not _is_acronym(ws[j][0].split()[0]) or (
+            j > i and ws[j][0] in _NAME_PARTICLES and j + 1 < len(ws) and ws[j + 1][3]
+            and _is_cap(ws[j + 1][0]))):
         j += 1
     return j - i
 
@@ -450,13 +524,17 @@ def _extract_vi(text: str, out: _Collector) -> None:
             i += 1
             continue
         if not _is_cap(ws[i][0]) and not _opens_title(ws[i][0]):
+            if role_start is not None and _carries_role(ws, i, role_end):
+                if i == role_end:
+                    role_end = i + 1  # a qualifier: "Giám đốc thể chất"
+                i += 1
+                continue
             if not (listed is not None and gz.key(ws[i][0]) in ("và", "các")):
                 role_start = None  # most words: no title, agency or name starts here
                 listed = None
-            if role_start is None and gz.key(ws[i][0]) in _LOWER_HEADS:
-                a = _agency_at(ws, i)
+            if role_start is None and gz.key(ws[i][0]) in _LOWER_OPENERS:
+                a = _lower_agency(ws, i, text, out)
                 if a:
-                    out.agency(text[ws[i][1]:ws[i + a - 1][2]])
                     i += a
                     continue
             i += 1
@@ -472,35 +550,219 @@ def _extract_vi(text: str, out: _Collector) -> None:
                 listed = (role_start, role_end)
             i += t
             continue
-        a = max(_agency_at(ws, i), _known_at(ws, i))
+        shared = _shared_place(ws, i, text, out)
+        a = shared or max(_agency_at(ws, i), _known_at(ws, i))
         if a:
             end = i + a
             acronym = ""
-            if end + 2 < len(ws) and ws[end][0] == "(" and ws[end + 2][0] == ")" and _is_acronym(ws[end + 1][0]):
+            if not shared and end + 2 < len(ws) and ws[end][0] == "(" and ws[end + 2][0] == ")" \
+                    and _is_acronym(ws[end + 1][0]):
                 acronym = ws[end + 1][0]
-            out.agency(text[ws[i][1]:ws[end - 1][2]], acronym)
+            if not shared:
+                out.agency(text[ws[i][1]:ws[end - 1][2]], acronym)
+                end += _next_place(ws, i, end, text, out)
             if role_start is not None:
                 role_end = end
             i = end + (3 if acronym else 0)
             continue
+        if i + 1 < len(ws) and ws[i + 1][3] and gz.key(ws[i + 1][0]) in gz.ORG_TAILS_EN \
+                and _is_cap(ws[i + 1][0]) and _is_acronym(ws[i][0]):
+            out.agency(text[ws[i][1]:ws[i + 1][2]])  # "VTC Online"
+            if role_start is not None:
+                role_end = i + 2
+            i += 2
+            continue
+        if role_start is not None and _is_acronym(ws[i][0]):
+            i += 1  # an acronym in the role: "Giám đốc của LSU Joe Alleva"
+            role_end = i
+            if not _name_after_acronym(ws, i):
+                role_start = None  # the body's name goes on: "Giám đốc HTX Xuân Long"
+            continue
         n = _name_run(ws, i)
         if n:
-            prev = gz.key(ws[i - 1][0]) if i > 0 and ws[i - 1][3] else ""
-            found = None if prev in gz.PLACE_MARKERS else _person_in_run(ws, i, n, role_start is not None)
-            if found:
-                name, before = found
-                role = text[ws[role_start][1]:ws[role_end - 1][2]] if role_start is not None else ""
-                if role and before:
-                    role = text[ws[role_start][1]:ws[i][1]] + " ".join(" ".join(
-                        ws[k][0] for k in range(i, i + n)).split()[:before])
-                if role or _titled_after(ws, i + n):
-                    real = role_start is not None and gz.key(ws[role_start][0]) not in _ADDRESS_VI
-                    out.official(name, role or _titled_after(ws, i + n), single_ok=real)
-            role_start = None
-            i += n
+            if _run_agency(ws, i, n, text, out):
+                role_start = None
+                i += n
+                continue
+            person = _person_at(ws, i, n, text, role_start, role_end, out)
+            if person or role_start is None or not (i + n < len(ws) and _carries_role(ws, i + n, -1)):
+                role_start = None
+                i += n if person else 1
+            else:
+                i += n  # a portfolio ("Thứ trưởng Khoa học và Công nghệ"): the role goes on
+                role_end = i
             continue
         role_start = None
         i += 1
+
+
+def _name_after_acronym(ws, i: int) -> bool:
+    """A person's whole name follows: a Vietnamese one or a foreign one, not
+    the rest of a body's name ("CTCP Dược phẩm Thiên Sơn", "VN Pharma")."""
+    n = _name_run(ws, i)
+    found = _person_in_run(ws, i, n, True) if n else None
+    if not found or found[1]:
+        return False
+    return _is_person_start(ws, i) or _foreign_name(ws, i, n)
+
+
+def _person_at(ws, i: int, n: int, text: str, role_start, role_end, out: _Collector) -> bool:
+    """Record the official named in the run ws[i:i+n], if any; whether a person was found."""
+    prev = gz.key(ws[i - 1][0]) if i > 0 and ws[i - 1][3] else ""
+    if prev in gz.PLACE_MARKERS:
+        return False  # "đường Võ Văn Kiệt"
+    _known_people_vi(text[ws[i][1]:ws[i + n - 1][2]], out)
+    if prev == "of" and role_start is not None:
+        i, n = i + 1, n - 1  # "Tổng Chưởng lý District of Columbia Karl Racine"
+    if n <= 0 or (i + n + 1 < len(ws) and gz.key(ws[i + n][0]) == "of" and _is_cap(ws[i + n + 1][0])):
+        return False
+    if gz.key(ws[i + n - 1][0]).rpartition(" ")[2] in gz.ORG_TAILS_EN:
+        return False  # "Võ Việt Chung International" is a company
+    found = _person_in_run(ws, i, n, role_start is not None)
+    after = _titled_after(ws, i + n) if role_start is None else ""
+    if found is None and after and _foreign_name(ws, i, n) and _title_ends_phrase(ws, i + n + 1):
+        found = (text[ws[i][1]:ws[i + n - 1][2]], 0)  # "Marvin Cooke, giám đốc điều hành"
+    if not found or (n == 1 and _match_phrase(ws, i, gz.AGENCY_HEADS_VI, 1)):
+        return False  # no one, or a head: "thẩm phán tại Tòa kháng cáo"
+    name, before = found
+    if all(len(syl) == 1 for syl in name.split()):
+        return False  # initials that hide a name ("C V")
+    role = text[ws[role_start][1]:ws[role_end - 1][2]] if role_start is not None else ""
+    if role and before:
+        role = text[ws[role_start][1]:ws[i][1]] + " ".join(" ".join(
+            ws[k][0] for k in range(i, i + n)).split()[:before])
+    if role or after:
+        real = role_start is not None and gz.key(ws[role_start][0]) not in _ADDRESS_VI
+        out.official(name, role or after, single_ok=real)
+    return True
+
+
+def _title_ends_phrase(ws, j: int) -> bool:
+    """The title at j is followed by a body or lowercase words, not by the
+    next person's name ("Người Đưa Tin, Trung tá Nguyễn ...")."""
+    k = j + _title_at(ws, j)
+    return k >= len(ws) or not ws[k][3] or not _is_cap(ws[k][0]) \
+        or gz.key(ws[k][0]) in _KNOWN_SINGLE or bool(_agency_at(ws, k) or _known_at(ws, k))
+
+
+# Lowercase words that keep a title's role open when a capitalised word
+# follows: "Tổng lãnh sự tại Sydney X", "Đặc phái viên của Liên Hợp Quốc X".
+_ROLE_LINKS = frozenset({"và", "&", "của", "tại", "ở", "of"})
+
+
+def _carries_role(ws, i: int, role_end: int) -> bool:
+    """A qualifier right after the title, or a link to a capitalised word;
+    after "của" that word must open a body (the title-holder's, not a person
+    they serve: "luật sư của Diego Maradona")."""
+    k = gz.key(ws[i][0])
+    if i == role_end and k in gz.TITLE_QUALIFIERS_VI:
+        return True
+    if k not in _ROLE_LINKS or i + 1 >= len(ws) or not ws[i + 1][3] or not _is_cap(ws[i + 1][0]):
+        return False
+    if k == "và":  # joins a portfolio's words, not a title to a name ("ông và Lê Giang")
+        return i > 0 and ws[i - 1][3] and not _title_at(ws, i - 1)
+    return k != "của" or _is_acronym(ws[i + 1][0]) or bool(_agency_at(ws, i + 1) or _known_at(ws, i + 1))
+
+
+# Lowercase media words before a name ("đài WAFB", "tờ Tuổi Trẻ"): the name is the body.
+_MEDIA_WORDS = frozenset({"đài", "kênh", "báo", "tờ", "hãng tin", "hãng thông tấn"})
+_LOWER_OPENERS = _MEDIA_WORDS | _LOWER_HEADS
+
+
+def _lower_agency(ws, i: int, text: str, out: _Collector) -> int:
+    """Words of an agency opened by a lowercase head ("bộ Công an", "đài WAFB")."""
+    k = gz.key(ws[i][0])
+    if k in _MEDIA_WORDS and i + 1 < len(ws) and ws[i + 1][3] and ws[i + 1][0].isupper() \
+            and gz.key(ws[i + 1][0]) not in gz.BARE_HEADS_VI:
+        out.agency(ws[i + 1][0], ws[i + 1][0])
+        return 2
+    if k in _LOWER_HEADS:
+        a = _agency_at(ws, i)
+        if a:
+            out.agency(text[ws[i][1]:ws[i + a - 1][2]])
+        return a
+    return 0
+
+
+_PLACE_HEAD_OPENERS = frozenset(h.split(" ")[0] for h in gz.PLACE_HEADS_VI)
+
+
+def _place_head(ws, i: int) -> int:
+    """Words of a head that takes a place ("UBND", "Công an") at i, else 0."""
+    if gz.key(ws[i][0]).split(" ")[0] not in _PLACE_HEAD_OPENERS:
+        return 0
+    h = _match_phrase(ws, i, gz.AGENCY_HEADS_VI, 4) or _match_phrase(ws, i, gz.PLACE_HEADS_VI, 4)
+    return h if h and gz.key(" ".join(w[0] for w in ws[i:i + h])) in gz.PLACE_HEADS_VI else 0
+
+
+def _shared_place(ws, i: int, text: str, out: _Collector) -> int:
+    """ "HĐND, UBND tỉnh Nam Định": the first head takes the place of the
+    second.  Records that body and returns the words of the first head."""
+    h = _place_head(ws, i)
+    j = i + h
+    if not h or j + 1 >= len(ws) or ws[j][0] not in (",", "và"):
+        return 0
+    h2 = _place_head(ws, j + 1)
+    p = _place_after(ws, j + 1 + h2) if h2 else 0
+    if not p:
+        return 0
+    place = text[ws[j + 1 + h2][1]:ws[j + h2 + p][2]]
+    out.agency(text[ws[i][1]:ws[j - 1][2]] + " " + place)
+    return h
+
+
+def _next_place(ws, i: int, end: int, text: str, out: _Collector) -> int:
+    """ "Công an quận Sơn Trà và quận Liên Chiểu": the head serves the second
+    place too.  Records that body and returns the words it took."""
+    if end + 1 >= len(ws) or ws[end][0] not in (",", "và"):
+        return 0
+    h = _place_head(ws, i)
+    if not h or _place_after(ws, i + h) != end - i - h:
+        return 0
+    p = _place_after(ws, end + 1)
+    if not p:
+        return 0
+    out.agency(text[ws[i][1]:ws[i + h - 1][2]] + " " + text[ws[end + 1][1]:ws[end + p][2]])
+    return 1 + p
+
+
+def _run_agency(ws, i: int, n: int, text: str, out: _Collector) -> bool:
+    """A capitalised run that names a company or club: a known one-word name
+    ("Toyota", "Toyota UK") or an English tail ("United Airlines")."""
+    single = gz.key(ws[i][0]) in _KNOWN_SINGLE
+    if not single and gz.key(ws[i + n - 1][0]).rpartition(" ")[2] not in gz.ORG_TAILS_EN:
+        return False  # most runs
+    if single and i + n < len(ws) and ws[i + n][3] and gz.key(ws[i + n][0]) in gz.BRANCH_SUFFIXES:
+        n += 1  # "Toyota UK"
+    words = " ".join(w[0] for w in ws[i:i + n]).split()
+    keys = [gz.key(w) for w in words]
+    if _known_single(keys):
+        out.agency(text[ws[i][1]:ws[i + n - 1][2]])
+        return True
+    if len(keys) < 2 or keys[-1] not in gz.ORG_TAILS_EN:
+        return False
+    drop = 0
+    while len(keys) - drop > 2 and keys[drop] in _SENTENCE_WORDS_VI:
+        drop += 1  # "Theo Radar Online", "Hiện Vietnam Airlines"
+    out.agency(text[ws[i][1]:ws[i + n - 1][2]].split(None, drop)[-1])
+    return True
+
+
+# Capitalised words that open Vietnamese sentences, never a foreign name.
+_SENTENCE_WORDS_VI = frozenset({"theo", "tại", "trong", "sau", "ngoài", "khi", "về", "với", "từ",
+                                "trước", "ông", "bà", "anh", "chị", "hôm", "ngày", "năm", "tháng",
+                                "trên", "hiện", "cả", "như", "còn", "đến"})
+
+
+def _foreign_name(ws, i: int, n: int) -> bool:
+    """Two to four capitalised syllables without Vietnamese tone marks (a
+    Vietnamese name needs its surname) that are no place or known body."""
+    syllables = " ".join(w[0] for w in ws[i:i + n]).split()
+    k = gz.key(" ".join(syllables))
+    return 2 <= len(syllables) <= 4 and all(_is_cap(s) and s.isalpha() and len(s) > 1 and fold(s) == s
+                                            for s in syllables) \
+        and gz.key(syllables[0]) not in _SENTENCE_WORDS_VI and k not in gz.PLACES \
+        and k not in _KNOWN_BY_KEY and not any(gz.key(s) in gz.PLACES for s in syllables)
 
 
 _ADDRESS_VI = frozenset({"ông", "bà", "đồng chí"})
@@ -537,7 +799,22 @@ def _extract_en(text: str, out: _Collector) -> None:
         while j > i and toks[j - 1][0] in _EN_CONNECTORS:
             j -= 1
         _read_en_run(text, toks, i, j, out)
+        k = _score_after(toks, j)
+        if k:  # "Livingston 1 - 0 Rangers": two clubs
+            out.agency(text[toks[i][1]:toks[j - 1][2]])
+            out.agency(text[toks[j + 3][1]:toks[k - 1][2]])
+            j = k
         i = max(j, i + 1)
+
+
+def _score_after(toks, j: int) -> int:
+    """End of the second team's name in "A 1 - 0 B", else 0."""
+    if j + 3 >= len(toks) or not (toks[j][0].isdigit() and toks[j + 1][0] in "-–" and toks[j + 2][0].isdigit()):
+        return 0
+    k = j + 3
+    while k < len(toks) and _is_cap(toks[k][0]) and toks[k][0].isalpha():
+        k += 1
+    return k if k > j + 3 else 0
 
 
 _ADDRESS_EN = frozenset({"mr", "mrs", "ms", "miss"})
@@ -588,40 +865,144 @@ def _abbreviation(word: str) -> bool:
 def _read_en_run(text, toks, i: int, j: int, out: _Collector) -> None:
     while i < j and (toks[i][0] == "." or gz.key(toks[i][0]) in _EN_SENTENCE_WORDS - {"the"}):
         i += 1
+    if i >= j:
+        return
+    _known_people(text[toks[i][1]:toks[j - 1][2]], out, True)
     kept = [t for t in toks[i:j] if t[0] != "."]
     cut = next((n + 1 for n, t in enumerate(kept) if t[0].endswith(("'s", "’s"))), len(kept))
     run = [_strip_possessive(t[0]).rstrip(".") for t in kept[:cut]]
     keys = [gz.key(w) for w in run]
     if not keys:
         return
+    if len(keys) > 2 and keys[0] in ("member", "members") and keys[1] == "of":
+        _read_en_run(text, toks, toks.index(kept[2], i), j, out)  # "Member of Congress"
+        return
+    if cut == len(kept) and _lower_tail(toks, j):
+        out.agency(" ".join(run) + " " + _lower_tail(toks, j))  # "Unite union"
+        return
+    if "and" in keys and keys[0] not in gz.AGENCY_HEADS_EN and " ".join(keys) not in _KNOWN_NAMES:
+        both = toks.index(kept[keys.index("and")], i)  # "Honda, BMW and Jaguar Land Rover"
+        _read_en_run(text, toks, i, both, out)
+        _read_en_run(text, toks, both + 1, j, out)
+        return
     bare = keys[1:] if keys[0] == "the" and len(keys) > 1 else keys
     joined = " ".join(bare)
-    if joined in _KNOWN_NAMES or joined in _KNOWN_BY_KEY and len(bare) > 1:
+    if joined in _KNOWN_NAMES or joined in _KNOWN_BY_KEY and len(bare) > 1 or _known_single(bare):
         out.agency(" ".join(run[len(keys) - len(bare):]))
         return
-    # Title, then a name: "Deputy Minister Le Quoc Hung", "U.S. Sens. Lindsey Graham".
+    if _en_official(text, toks, i, j, kept, run, keys, out):
+        return
+    if _en_person(text, toks, j, kept, cut, run, keys, out):
+        return
+    _en_agency(toks, j, run, keys, bare, out)
+
+
+def _known_single(keys: list[str]) -> bool:
+    """A known one-word body, alone or with a branch: "Toyota", "Toyota UK"."""
+    return bool(keys) and keys[0] in _KNOWN_SINGLE and (
+        len(keys) == 1 or (len(keys) == 2 and keys[1] in gz.BRANCH_SUFFIXES))
+
+
+def _en_official(text, toks, i: int, j: int, kept, run, keys, out: _Collector) -> bool:
+    """Title, then a name: "Deputy Minister Le Quoc Hung", "U.S. Sens. Lindsey
+    Graham", "press secretary, Sarah Sanders"."""
     t = _en_title(keys, 0)
     role_from = i if t else _title_before(toks, i)
-    if t or role_from < i:
-        rest = run[t:]
-        if rest and rest[0].lower() == "of":
-            rest = []  # "Minister of Public Security" is a role, not a name
-        cut = next((n for n, w in enumerate(rest) if w in _EN_CONNECTORS), len(rest))
-        both = rest.index("and") if "and" in rest else len(rest)
-        if both + 1 < len(rest):  # "Sen. X of South Carolina and Business Secretary Y"
-            nxt = toks.index(kept[t + both + 1], i)
-            _read_en_run(text, toks, nxt, j, out)
-        rest = rest[:cut]
-        if 1 <= len(rest) <= 4 and not any(gz.key(w) in gz.AGENCY_TAILS_EN for w in rest) \
-                and gz.key(" ".join(rest)) not in _KNOWN_NAMES and not _is_acronym(rest[0]):
-            role = text[toks[role_from][1]:kept[t - 1][2]] if t else text[toks[role_from][1]:toks[i][1]].strip()
-            out.official(" ".join(rest), role, single_ok=True)
-            return
+    if not t and role_from == i and i > 1 and toks[i - 1][0] == ",":
+        role_from = _title_before(toks, i - 1)
+        role_from = i if role_from == i - 1 else role_from
+    if not (t or role_from < i):
+        return False
+    rest = run[t:]
+    if rest and rest[0].lower() == "of":
+        rest = []  # "Minister of Public Security" is a role, not a name
+    cut = next((n for n, w in enumerate(rest) if w in _EN_CONNECTORS), len(rest))
+    both = rest.index("and") if "and" in rest else len(rest)
+    if both + 1 < len(rest):  # "Sen. X of South Carolina and Business Secretary Y"
+        nxt = toks.index(kept[t + both + 1], i)
+        _read_en_run(text, toks, nxt, j, out)
+    rest = rest[:cut]
+    if 1 <= len(rest) <= 4 and not any(gz.key(w) in gz.AGENCY_TAILS_EN for w in rest) \
+            and gz.key(" ".join(rest)) not in _KNOWN_NAMES and not _is_acronym(rest[0]):
+        role = text[toks[role_from][1]:kept[t - 1][2]] if t else \
+            text[toks[role_from][1]:toks[i][1]].strip(" ,")
+        out.official(" ".join(rest), role, single_ok=True)
+        return True
+    return False
+
+
+# Words after "X's" that make X a team's manager ("Gary Holt's team").
+_TEAM_WORDS = frozenset({"side", "team", "men", "squad"})
+# Words that end the search for a title after a comma ("X, who ...").
+_APPOSITION_STOPS = frozenset({"who", "which", "that", "and", "or", "but", "said", "says", "told",
+                               "was", "is", "has", "had", "will", "would", "in", "on", "at", "for"})
+
+
+def _en_person(text, toks, j: int, kept, cut: int, run, keys, out: _Collector) -> bool:
+    """A name with its office after it: "Heather Nauert, the department's
+    spokeswoman", "Steven Gerrard's disjointed side"."""
+    if not 2 <= len(run) <= 4 or any(k in gz.AGENCY_TAILS_EN or k in _EN_CONNECTORS for k in keys) \
+            or not all(_is_cap(w) and w[:1].isalpha() for w in run) or _is_acronym(run[0]) \
+            or " ".join(keys) in gz.PLACES:
+        return False
+    if cut < len(kept) or kept[-1][0].endswith(("'s", "’s")):
+        after = [gz.key(toks[k][0]) for k in range(j, min(j + 2, len(toks)))]
+        if cut == len(kept) and any(w in _TEAM_WORDS for w in after):
+            out.official(" ".join(run), "")
+            return True
+        return False
+    role = _title_after_comma(toks, j)
+    if role:
+        out.official(" ".join(run), role)
+        return True
+    return False
+
+
+def _title_after_comma(toks, j: int, reach: int = 7) -> str:
+    """The title in ", the department's spokeswoman" / ", Toyota's managing director"."""
+    if j + 1 >= len(toks) or toks[j][0] != ",":
+        return ""
+    keys = []
+    for k in range(j + 1, min(j + 1 + reach, len(toks))):
+        w = toks[k][0]
+        if not w[:1].isalnum() or gz.key(w) in _APPOSITION_STOPS:
+            break
+        keys.append(gz.key(_strip_possessive(w).rstrip(".")))
+    for s in range(len(keys)):
+        m = _phrase_len(keys, s, gz.TITLES_EN, 3)
+        nxt = j + 1 + s + m
+        if m and keys[s] not in _ADDRESS_EN and not (nxt < len(toks) and _is_cap(toks[nxt][0])):
+            return " ".join(toks[j + 1 + n][0] for n in range(s + m))
+    return ""
+
+
+# Lowercase words that finish a capitalised name ("Unite union", "Senate
+# judiciary committee").
+_LOWER_TAILS_EN = frozenset({"union", "committee", "subcommittee"})
+_NUMBERED_MEDIA = frozenset({"radio", "channel", "tv"})
+
+
+def _en_agency(toks, j: int, run, keys, bare, out: _Collector) -> None:
+    name = " ".join(run[len(keys) - len(bare):])
+    if " ".join(bare) in gz.NOT_AGENCIES:
+        return
+    if keys[-1] in _NUMBERED_MEDIA and j < len(toks) and _strip_possessive(toks[j][0]).isdigit():
+        out.agency(name + " " + _strip_possessive(toks[j][0]))  # "BBC Radio 4"
+        return
     if (keys[0] in gz.AGENCY_HEADS_EN or keys[-1] in gz.AGENCY_TAILS_EN) and len(bare) >= 2:
         acronym = ""
         if j + 2 < len(toks) and toks[j][0] == "(" and toks[j + 2][0] == ")" and _is_acronym(toks[j + 1][0]):
             acronym = toks[j + 1][0]
-        out.agency(" ".join(run[len(keys) - len(bare):]), acronym)
+        out.agency(name, acronym)
+
+
+def _lower_tail(toks, j: int) -> str:
+    """ "union" or "judiciary committee" right after a run, else ""."""
+    for n in (1, 2):
+        if j + n <= len(toks) and all(toks[k][0].isalpha() and toks[k][0].islower() for k in range(j, j + n)) \
+                and toks[j + n - 1][0] in _LOWER_TAILS_EN:
+            return " ".join(toks[k][0] for k in range(j, j + n))
+    return ""
 
 
 # --- entry point --------------------------------------------------------------

@@ -66,8 +66,15 @@ trưởng phòng
 trưởng công an
 trưởng đoàn
 người phát ngôn
-ủy viên bộ chính trị
-ủy viên trung ương đảng
+ủy viên
+phó trưởng
+thư ký
+nhà lãnh đạo
+lãnh đạo phe thiểu số
+lãnh đạo phe đa số
+người dẫn chương trình
+giám đốc điều hành
+trưởng phái đoàn
 tổng thống
 tt
 tt.
@@ -298,6 +305,8 @@ ubnd
 hđnd
 tand
 vksnd
+clb
+câu lạc bộ
 đảng
 liên minh
 liên đoàn
@@ -653,6 +662,100 @@ new york
 london
 paris
 moskva
+hội an
+trường sa
+hoàng sa
+hạ long
+nha trang
+đà lạt
+phú quốc
+quy nhơn
+buôn ma thuột
+middle east
+europe
+asia
+africa
+latin america
+south america
+north america
+united states
+united kingdom
+britain
+great britain
+england
+scotland
+wales
+ireland
+northern ireland
+russia
+china
+japan
+south korea
+north korea
+germany
+france
+italy
+spain
+turkey
+saudi arabia
+egypt
+afghanistan
+pakistan
+vietnam
+hong kong
+taiwan
+beijing
+moscow
+alabama
+alaska
+arizona
+arkansas
+california
+colorado
+connecticut
+delaware
+florida
+georgia
+hawaii
+idaho
+illinois
+indiana
+iowa
+kansas
+kentucky
+louisiana
+maine
+maryland
+massachusetts
+michigan
+minnesota
+mississippi
+missouri
+montana
+nebraska
+nevada
+new hampshire
+new jersey
+new mexico
+new york state
+north carolina
+north dakota
+ohio
+oklahoma
+oregon
+pennsylvania
+rhode island
+south carolina
+south dakota
+tennessee
+texas
+utah
+vermont
+virginia
+washington state
+west virginia
+wisconsin
+wyoming
 """)
 
 # Words before a capitalised run that make it a place, not a person.
@@ -858,6 +961,7 @@ KNOWN_AGENCIES += [
     ("Cục Hàng không Việt Nam", "Civil Aviation Authority of Vietnam", ("CAAV",)),
     ("Tổng cục Cảnh sát", "General Department of Police", ()),
     ("Tổng cục An ninh", "General Department of Security", ()),
+    ("Cơ quan An ninh điều tra", "Security Investigation Agency", ()),
     ("Thông tấn xã Việt Nam", "Vietnam News Agency", ("TTXVN", "VNA")),
     ("Liên Hợp Quốc", "United Nations", ("UN", "LHQ")),
     ("Đại hội đồng Liên Hợp Quốc", "United Nations General Assembly", ("UNGA",)),
@@ -965,6 +1069,8 @@ hội đồng thành viên
 hội đồng xét xử
 đảng ủy
 bộ đội cụ hồ
+ban giám hiệu
+cơ quan công an
 """)
 
 # Level words before a place in a body's name ("Công an tỉnh X", "UBND TP X").
@@ -980,4 +1086,244 @@ xã
 phường
 thị trấn
 bang
+""")
+
+# --- public figures and more organisations --------------------------------
+
+# Heads of state and government, ministers and other office holders who are
+# often named without a title (2015-2025), with their other spellings
+# (Vietnamese transliterations, name order, romanisations).  A mention of
+# any spelling makes them an official of the release.
+KNOWN_OFFICIALS: list[tuple[str, ...]] = [
+    # Vietnam (distinctive names only: common ones would catch private persons)
+    ("Nguyễn Phú Trọng",), ("Nguyễn Xuân Phúc",), ("Tô Lâm",), ("Phạm Minh Chính",),
+    ("Võ Văn Thưởng",), ("Vương Đình Huệ",), ("Trần Thanh Mẫn",), ("Lương Cường",),
+    ("Nguyễn Tấn Dũng",), ("Trương Tấn Sang",), ("Trần Đại Quang",),
+    ("Nguyễn Sinh Hùng",), ("Đặng Thị Ngọc Thịnh",), ("Võ Thị Ánh Xuân",), ("Trần Quốc Vượng",),
+    ("Phạm Bình Minh",), ("Vũ Đức Đam",), ("Trương Hòa Bình",), ("Phan Văn Giang",),
+    ("Ngô Xuân Lịch",), ("Lương Tam Quang",), ("Trần Hồng Hà",), ("Lê Minh Khái",),
+    ("Trần Lưu Quang",), ("Đỗ Văn Chiến",), ("Trần Cẩm Tú",), ("Nguyễn Hòa Bình",),
+    ("Lê Hồng Anh",), ("Đinh Thế Huynh",), ("Hồ Đức Phớc",), ("Đào Ngọc Dung",),
+    ("Phùng Xuân Nhạ",), ("Đào Hồng Lan",), ("Nguyễn Hồng Diên",), ("Lê Thành Long",),
+    ("Nguyễn Khắc Định",), ("Phan Đình Trạc",), ("Nguyễn Đức Chung",), ("Nguyễn Thiện Nhân",),
+    ("Nguyễn Minh Triết",), ("Nông Đức Mạnh",), ("Lê Khả Phiêu",), ("Phan Văn Khải",),
+    ("Trần Đức Lương",), ("Võ Văn Kiệt",), ("Võ Nguyên Giáp",), ("Trương Thị Mai",),
+    ("Nguyễn Thị Doan",), ("Tòng Thị Phóng",), ("Phạm Gia Khiêm",), ("Hoàng Trung Hải",),
+    # United States
+    ("Donald Trump", "Donald J. Trump", "Đônan Trămp"), ("Joe Biden", "Joseph Biden"),
+    ("Barack Obama",), ("Kamala Harris",), ("Mike Pence",), ("JD Vance", "J.D. Vance"),
+    ("Rex Tillerson",), ("Mike Pompeo",), ("Antony Blinken",),
+    ("Marco Rubio",), ("John Kerry",), ("John Bolton",), ("James Mattis", "Jim Mattis"),
+    ("Mark Esper",), ("Lloyd Austin",), ("Pete Hegseth",), ("Jeff Sessions",),
+    ("William Barr",), ("Merrick Garland",), ("Rod Rosenstein",), ("Robert Mueller",),
+    ("James Comey",), ("Christopher Wray",), ("Steven Mnuchin",), ("Janet Yellen",),
+    ("Jerome Powell",), ("Nancy Pelosi",), ("Paul Ryan",), ("Kevin McCarthy",),
+    ("Mike Johnson",), ("Chuck Schumer",), ("Mitch McConnell",), ("John McCain",),
+    ("Lindsey Graham",), ("Orrin Hatch",), ("Mike Lee",), ("Ted Cruz",),
+    ("Bernie Sanders",), ("Elizabeth Warren",), ("Dianne Feinstein",), ("Chuck Grassley",),
+    ("Maxine Waters",), ("Brett Kavanaugh",), ("John Roberts",), ("Neil Gorsuch",),
+    ("Amy Coney Barrett",), ("Sonia Sotomayor",), ("Ruth Bader Ginsburg",), ("Clarence Thomas",),
+    ("Sarah Sanders", "Sarah Huckabee Sanders"), ("Sean Spicer",),
+    ("Nikki Haley",), ("Ryan Zinke",), ("Wilbur Ross",), ("Betsy DeVos",),
+    ("Kirstjen Nielsen",), ("John Kelly",), ("Mick Mulvaney",), ("Jake Sullivan",),
+    ("Karine Jean-Pierre",), ("Jen Psaki",), ("Ned Price",), ("Matthew Miller",),
+    ("Michael Pompeo",), ("Gina Raimondo",), ("Katherine Tai",), ("Robert Lighthizer",),
+    ("Andrew Cuomo",), ("Gavin Newsom",), ("Ron DeSantis",), ("Greg Abbott",),
+    # Europe
+    ("Theresa May",), ("Boris Johnson",), ("David Cameron",), ("Rishi Sunak",),
+    ("Liz Truss",), ("Keir Starmer",), ("Jeremy Hunt",), ("Philip Hammond",), ("Dominic Raab",), ("Sajid Javid",), ("Priti Patel",),
+    ("Angela Merkel",), ("Olaf Scholz",), ("Friedrich Merz",), ("Frank-Walter Steinmeier",),
+    ("Emmanuel Macron",), ("François Hollande",), ("Édouard Philippe", "Edouard Philippe"),
+    ("Jean-Yves Le Drian",), ("Giuseppe Conte",), ("Mario Draghi",), ("Giorgia Meloni",),
+    ("Sergio Mattarella",), ("Pedro Sánchez", "Pedro Sanchez"), ("Mark Rutte",),
+    ("Ursula von der Leyen",), ("Jean-Claude Juncker",), ("Donald Tusk",), ("Charles Michel",),
+    ("Federica Mogherini",), ("Josep Borrell",), ("Michel Barnier",), ("Jens Stoltenberg",),
+    ("Vladimir Putin", "Vladimir Vladimirovich Putin"), ("Dmitry Medvedev", "Dmitri Medvedev"),
+    ("Sergei Lavrov", "Sergey Lavrov"), ("Mikhail Mishustin",), ("Sergei Shoigu", "Sergey Shoigu"),
+    ("Dmitry Peskov", "Dmitri Peskov"), ("Maria Zakharova",), ("Volodymyr Zelensky", "Volodymyr Zelenskiy"),
+    ("Petro Poroshenko",), ("Dmytro Kuleba",), ("Alexander Lukashenko", "Aleksandr Lukashenko"),
+    ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", "Tayyip Erdogan"), ("Viktor Orban", "Viktor Orbán"),
+    ("Zoran Zaev",), ("Gjorge Ivanov",), ("Pope Francis",),
+    # Asia and the Pacific
+    ("Xi Jinping", "Tập Cận Bình"), ("Li Keqiang", "Lý Khắc Cường"), ("Li Qiang", "Lý Cường"),
+    ("Wang Yi", "Vương Nghị"), ("Hu Jintao", "Hồ Cẩm Đào"), ("Wen Jiabao", "Ôn Gia Bảo"),
+    ("Kim Jong-un", "Kim Jong Un", "Kim Châng-ưn"), ("Ri Yong-ho", "Ri Yong Ho"),
+    ("Kim Yo-jong", "Kim Yo Jong"), ("Choe Son-hui", "Choe Son Hui"),
+    ("Moon Jae-in", "Moon Jae In", "Mun Jae-in"), ("Park Geun-hye", "Park Geun Hye"),
+    ("Yoon Suk-yeol", "Yoon Suk Yeol"), ("Lee Jae-myung", "Lee Jae Myung"),
+    ("Shinzo Abe", "Abe Shinzo"), ("Yoshihide Suga", "Suga Yoshihide"), ("Fumio Kishida", "Kishida Fumio"),
+    ("Shigeru Ishiba", "Ishiba Shigeru"), ("Taro Kono", "Kono Taro"), ("Narendra Modi",),
+    ("Subrahmanyam Jaishankar", "S. Jaishankar"), ("Imran Khan",), ("Shehbaz Sharif",),
+    ("Lee Hsien Loong",), ("Lawrence Wong",), ("Joko Widodo",), ("Prabowo Subianto",),
+    ("Rodrigo Duterte",), ("Ferdinand Marcos Jr.", "Bongbong Marcos"), ("Hun Sen",), ("Hun Manet",),
+    ("Prayut Chan-o-cha", "Prayuth Chan-ocha"), ("Anwar Ibrahim",), ("Mahathir Mohamad",),
+    ("Aung San Suu Kyi",), ("Min Aung Hlaing",), ("Tsai Ing-wen",), ("Scott Morrison",),
+    ("Malcolm Turnbull",), ("Anthony Albanese",), ("Penny Wong",), ("Jacinda Ardern",),
+    ("Justin Trudeau",),
+    # Middle East, Africa, the Americas and international bodies
+    ("Bashar al-Assad", "Bashar al Assad"), ("Walid al-Moualem", "Walid Muallem"),
+    ("Hassan Rouhani",), ("Ali Khamenei", "Ayatollah Ali Khamenei"), ("Javad Zarif", "Mohammad Javad Zarif"),
+    ("Benjamin Netanyahu",), ("Mahmoud Abbas",), ("Mohammed bin Salman",), ("Salman bin Abdulaziz",),
+    ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi"), ("Cyril Ramaphosa",), ("Jair Bolsonaro",),
+    ("Luiz Inácio Lula da Silva", "Lula da Silva"), ("Nicolás Maduro", "Nicolas Maduro"),
+    ("Andrés Manuel López Obrador",), ("Juan Carlos Varela",), ("Javier Milei",),
+    ("António Guterres", "Antonio Guterres"), ("Ban Ki-moon",), ("Staffan de Mistura",),
+    ("Tedros Adhanom Ghebreyesus", "Tedros Adhanom"), ("Christine Lagarde",), ("Kristalina Georgieva",),
+    ("Roberto Azevêdo", "Roberto Azevedo"), ("Francis Gurry",), ("Daren Tang",), ("Jürgen Stock", "Jurgen Stock"),
+    # Football managers often named without "manager"
+    ("Park Hang-seo", "Park Hang Seo"), ("Philippe Troussier",), ("Kim Sang-sik",),
+    ("Alex Ferguson",), ("José Mourinho", "Jose Mourinho"), ("Pep Guardiola",), ("Jürgen Klopp", "Jurgen Klopp"),
+    ("Arsène Wenger", "Arsene Wenger"), ("Carlo Ancelotti",), ("Steven Gerrard",), ("Brendan Rodgers",),
+    ("Gareth Southgate",), ("Didier Deschamps",), ("Mikel Arteta",), ("Erik ten Hag",),
+]
+
+# Companies, media and clubs: (Vietnamese name, English name, acronyms),
+# the same shape as KNOWN_AGENCIES; the Vietnamese name is the usual one in
+# Vietnamese text, often the brand itself.
+KNOWN_ORGANISATIONS: list[tuple[str, str, tuple[str, ...]]] = [
+    # Vietnamese companies and media
+    ("Tập đoàn Dầu khí Việt Nam", "Vietnam Oil and Gas Group", ("PVN", "Petrovietnam")),
+    ("Tập đoàn Điện lực Việt Nam", "Vietnam Electricity", ("EVN",)),
+    ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "Viettel Group", ("Viettel",)),
+    ("Tập đoàn Bưu chính Viễn thông Việt Nam", "Vietnam Posts and Telecommunications Group", ("VNPT",)),
+    ("Tập đoàn Than - Khoáng sản Việt Nam", "Vietnam National Coal and Mineral Industries Group", ("TKV", "Vinacomin")),
+    ("Tập đoàn Vingroup", "Vingroup", ("Vingroup",)),
+    ("Tập đoàn FPT", "FPT Corporation", ("FPT",)),
+    ("Tổng công ty Hàng hải Việt Nam", "Vietnam Maritime Corporation", ("Vinalines",)),
+    ("Tổng công ty Thuốc lá Việt Nam", "Vietnam National Tobacco Corporation", ("Vinataba",)),
+    ("Ngân hàng TMCP Ngoại thương Việt Nam", "Vietcombank", ("Vietcombank",)),
+    ("Ngân hàng TMCP Công Thương Việt Nam", "VietinBank", ("VietinBank", "Vietinbank")),
+    ("Ngân hàng TMCP Đầu tư và Phát triển Việt Nam", "BIDV", ("BIDV",)),
+    ("Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam", "Agribank", ("Agribank",)),
+    ("Hãng hàng không Bamboo Airways", "Bamboo Airways", ()),
+    ("Đài Truyền hình Việt Nam", "Vietnam Television", ("VTV",)),
+    ("Đài Tiếng nói Việt Nam", "Voice of Vietnam", ("VOV",)),
+    ("Báo Nhân Dân", "Nhan Dan", ()),
+    ("Báo Quân đội nhân dân", "People's Army Newspaper", ("QĐND",)),
+    ("Báo Công an nhân dân", "People's Public Security Newspaper", ("CAND",)),
+    ("Báo Tuổi Trẻ", "Tuoi Tre", ()),
+    ("Báo Thanh Niên", "Thanh Nien", ()),
+    ("Báo VnExpress", "VnExpress", ("VnExpress",)),
+    ("Báo Vietnamnet", "VietNamNet", ("VietNamNet", "Vietnamnet")),
+    # World companies
+    ("Toyota", "Toyota Motor Corporation", ()), ("Honda", "Honda Motor", ()), ("Nissan", "Nissan Motor", ()),
+    ("Hyundai", "Hyundai Motor Company", ()), ("Kia", "Kia Motors", ()), ("BMW", "BMW", ("BMW",)),
+    ("Volkswagen", "Volkswagen Group", ("VW",)), ("Mercedes-Benz", "Mercedes-Benz", ()),
+    ("Daimler", "Daimler AG", ()), ("Jaguar Land Rover", "Jaguar Land Rover", ("JLR",)),
+    ("Ford Motor", "Ford Motor Company", ()), ("General Motors", "General Motors", ()),
+    ("Tesla", "Tesla Inc", ()), ("Boeing", "Boeing", ()), ("Airbus", "Airbus", ()),
+    ("Samsung", "Samsung Electronics", ()), ("LG", "LG Electronics", ("LG",)), ("Sony", "Sony", ()),
+    ("Apple", "Apple Inc", ()), ("Microsoft", "Microsoft", ()),
+    ("Amazon.com", "Amazon.com", ()),
+    ("Intel", "Intel", ()), ("Huawei", "Huawei", ()),
+    ("ZTE", "ZTE", ("ZTE",)), ("Alibaba", "Alibaba Group", ()), ("Tencent", "Tencent", ()),
+    ("Foxconn", "Foxconn", ()), ("Nokia", "Nokia", ()), ("Ericsson", "Ericsson", ()),
+    ("Siemens", "Siemens", ()), ("Gazprom", "Gazprom", ()), ("Rosneft", "Rosneft", ()),
+    ("ExxonMobil", "ExxonMobil", ()), ("Chevron", "Chevron", ()), ("Royal Dutch Shell", "Shell plc", ()),
+    ("BP", "BP", ("BP",)), ("Home Depot", "The Home Depot", ()), ("Walmart", "Walmart", ()),
+    ("Goldman Sachs", "Goldman Sachs", ()), ("JPMorgan Chase", "JPMorgan Chase", ()),
+    ("Delta Air Lines", "Delta Air Lines", ()), ("United Airlines", "United Airlines", ()),
+    ("American Airlines", "American Airlines", ()), ("Singapore Airlines", "Singapore Airlines", ()),
+    ("Qatar Airways", "Qatar Airways", ()),
+    # World media
+    ("Hãng thông tấn AFP", "Agence France-Presse", ()), ("Hãng thông tấn AP", "Associated Press", ("AP",)),
+    ("Hãng tin Bloomberg", "Bloomberg", ()), ("Hãng thông tấn Kyodo", "Kyodo News", ()),
+    ("Hãng thông tấn Yonhap", "Yonhap", ()), ("Tân Hoa Xã", "Xinhua", ()),
+    ("Hãng thông tấn TASS", "TASS", ("TASS",)), ("Hãng thông tấn KCNA", "Korean Central News Agency", ("KCNA",)),
+    ("Đài ABC", "ABC News", ()), ("Đài Al Jazeera", "Al Jazeera", ()), ("Đài RT", "RT", ()),
+    ("Đài NHK", "NHK", ("NHK",)), ("Đài Sky News", "Sky News", ()), ("Đài CNBC", "CNBC", ("CNBC",)),
+    ("Đài NBC News", "NBC News", ()), ("Đài CBS News", "CBS News", ()), ("Đài MSNBC", "MSNBC", ("MSNBC",)),
+    ("Đài BBC Radio 4", "BBC Radio 4", ()), ("Đài Deutsche Welle", "Deutsche Welle", ()),
+    ("The Guardian", "The Guardian", ()), ("The Times", "The Times", ()), ("The Telegraph", "The Daily Telegraph", ()),
+    ("Financial Times", "Financial Times", ()), ("The Economist", "The Economist", ()),
+    ("Politico", "Politico", ()), ("Axios", "Axios", ()), ("The Hill", "The Hill", ()),
+    ("USA Today", "USA Today", ()), ("Los Angeles Times", "Los Angeles Times", ()),
+    ("Nikkei", "Nikkei", ()), ("Thời báo Hoàn Cầu", "Global Times", ()),
+    ("Nhân dân Nhật báo", "People's Daily", ()), ("Bưu điện Hoa Nam Buổi sáng", "South China Morning Post", ("SCMP",)),
+    ("Straits Times", "The Straits Times", ()),
+    # Football clubs
+    ("Manchester United", "Manchester United", ()), ("Manchester City", "Manchester City", ()),
+    ("Arsenal", "Arsenal", ()), ("Chelsea", "Chelsea", ()), ("Tottenham Hotspur", "Tottenham Hotspur", ()),
+    ("Real Madrid", "Real Madrid", ()), ("Atletico Madrid", "Atlético Madrid", ()),
+    ("Bayern Munich", "Bayern Munich", ()), ("Borussia Dortmund", "Borussia Dortmund", ()),
+    ("Juventus", "Juventus", ()), ("AC Milan", "AC Milan", ()), ("Inter Milan", "Inter Milan", ()),
+    ("Paris Saint-Germain", "Paris Saint-Germain", ("PSG",)), ("Celtic", "Celtic", ()),
+    ("Rangers", "Rangers", ()),
+    ("Hoàng Anh Gia Lai", "Hoang Anh Gia Lai", ("HAGL",)),
+    ("Hà Nội FC", "Hanoi FC", ()), ("Viettel FC", "Viettel FC", ()),
+]
+KNOWN_AGENCIES += KNOWN_ORGANISATIONS
+
+# Words after a company's name that make a branch of it ("Toyota UK").
+BRANCH_SUFFIXES = _keys("""
+uk
+us
+usa
+vietnam
+việt nam
+japan
+china
+europe
+asia
+""")
+
+# English words that end a company, media or club name ("United Airlines",
+# "Trump Organization", "Hanoi FC"), also when they stand in Vietnamese text.
+ORG_TAILS_EN = _keys("""
+airlines
+airways
+air lines
+organization
+organisation
+group
+motors
+motor
+corporation
+corp
+inc
+inc.
+ltd
+ltd.
+llc
+plc
+fc
+news
+radio
+television
+tv
+times
+post
+online
+holdings
+media
+bank
+university
+college
+institute
+foundation
+""")
+
+# Capitalised runs ending in a tail that are countries, not bodies.
+NOT_AGENCIES = _keys("""
+soviet union
+the soviet union
+united states
+united kingdom
+united arab emirates
+""")
+
+# Lowercase words that qualify a title before the name or portfolio
+# ("Giám đốc thể chất", "huấn luyện viên bóng rổ", "giám đốc điều hành").
+TITLE_QUALIFIERS_VI = _keys("""
+điều hành
+thường trực
+phụ trách
+thể chất
+thể thao
+bóng đá
+bóng rổ
+trưởng
+kỹ thuật
+tài chính
+tạm quyền
 """)

@@ -32,8 +32,8 @@ __all__ = ["similarity", "release_similarity", "anchors", "assign", "MIN_SIMILAR
 MIN_SIMILARITY = 0.4    # below this the best candidate is not a translation
 MAX_DAYS_APART = 3
 PROFILE_CHARS = 3000    # how much of a release the similarity reads
-CANDIDATES = 12         # search hits checked
-QUERY_WORDS = 60        # words of title and opening searched
+CANDIDATES = 8          # search hits checked
+QUERY_WORDS = 30        # words of title and opening searched
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")

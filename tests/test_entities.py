@@ -39,8 +39,8 @@ def test_seed_b_officials_and_agencies():
 
 def test_english_release():
     officials, agencies = extract(
-        ["Deputy Minister Le Quoc Hung met Australian Federal Police (AFP) Commissioner Reece Kershaw "
-         "and officials of the Ministry of Public Security."], "en")
+        [("Deputy Minister Le Quoc Hung met Australian Federal Police (AFP) Commissioner Reece Kershaw "
+         "and officials of the Ministry of Public Security.")], "en")
     assert {(o.name, o.role) for o in officials} >= {("Le Quoc Hung", "Deputy Minister"),
                                                       ("Reece Kershaw", "Commissioner")}
     by_name = {a.name: a for a in agencies}
@@ -59,15 +59,15 @@ def test_entity_key_ignores_spelling_differences():
 
 
 def test_romanisation_variants_merge_into_one_official():
-    officials, _ = extract(["Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc Yoo Jae-seong tiếp đoàn. "
-                            "Ông Yu Jae-seong cảm ơn Bộ Công an Việt Nam và Bộ Công an."], "vi")
+    officials, _ = extract([("Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc Yoo Jae-seong tiếp đoàn. "
+                            "Ông Yu Jae-seong cảm ơn Bộ Công an Việt Nam và Bộ Công an.")], "vi")
     (yoo,) = [o for o in officials if "Jae-seong" in o.name]
     assert yoo.name == "Yoo Jae-seong" and "Yu Jae-seong" in yoo.aliases
 
 
 def test_vietnamese_local_bodies_with_their_place():
-    _, agencies = extract(["Chủ tịch UBND tỉnh Bắc Ninh và Công an huyện Thọ Xuân phối hợp với "
-                           "Công ty cổ phần dược phẩm Thiên Sơn; TAND tỉnh Hoà Bình. TAND tuyên án."], "vi")
+    _, agencies = extract([("Chủ tịch UBND tỉnh Bắc Ninh và Công an huyện Thọ Xuân phối hợp với "
+                           "Công ty cổ phần dược phẩm Thiên Sơn; TAND tỉnh Hoà Bình. TAND tuyên án.")], "vi")
     names = {a.name for a in agencies}
     assert {"UBND tỉnh Bắc Ninh", "Công an huyện Thọ Xuân", "Công ty cổ phần dược phẩm Thiên Sơn",
             "TAND tỉnh Hoà Bình"} <= names
@@ -75,8 +75,8 @@ def test_vietnamese_local_bodies_with_their_place():
 
 
 def test_title_with_portfolio_before_the_name():
-    officials, agencies = extract(["Thủ tướng Chính phủ Nguyễn Xuân Phúc và Bộ trưởng Giao thông Vận tải "
-                                   "Nguyễn Văn Thể dự lễ."], "vi")
+    officials, agencies = extract([("Thủ tướng Chính phủ Nguyễn Xuân Phúc và Bộ trưởng Giao thông Vận tải "
+                                   "Nguyễn Văn Thể dự lễ.")], "vi")
     roles = {o.name: o.role for o in officials}
     assert roles["Nguyễn Xuân Phúc"] == "Thủ tướng Chính phủ"
     assert roles["Nguyễn Văn Thể"] == "Bộ trưởng Giao thông Vận tải"
@@ -84,8 +84,8 @@ def test_title_with_portfolio_before_the_name():
 
 
 def test_vietnamese_titles_before_foreign_names_and_foreign_bodies():
-    officials, agencies = extract(["Tổng thống Donald Trump tiếp Ngoại trưởng Triều Tiên Ri Yong Ho tại "
-                                   "Nhà Trắng trước phiên họp của Liên Hợp Quốc. Tổng thống Trump nói."], "vi")
+    officials, agencies = extract([("Tổng thống Donald Trump tiếp Ngoại trưởng Triều Tiên Ri Yong Ho tại "
+                                   "Nhà Trắng trước phiên họp của Liên Hợp Quốc. Tổng thống Trump nói.")], "vi")
     assert {o.name for o in officials} == {"Donald Trump", "Ri Yong Ho"}
     by_name = {a.name: a for a in agencies}
     assert "White House" in by_name["Nhà Trắng"].aliases
@@ -93,9 +93,9 @@ def test_vietnamese_titles_before_foreign_names_and_foreign_bodies():
 
 
 def test_english_titles_and_bodies():
-    officials, agencies = extract(["U.S. Sen. Lindsey Graham of South Carolina and Business Secretary "
+    officials, agencies = extract([("U.S. Sen. Lindsey Graham of South Carolina and Business Secretary "
                                    "Greg Clark met Mr. Trump at the White House; manager Steven Gerrard "
-                                   "spoke to the Senate Judiciary Committee."], "en")
+                                   "spoke to the Senate Judiciary Committee.")], "en")
     roles = {o.name: o.role for o in officials}
     assert roles["Lindsey Graham"] == "U.S. Sen"
     assert roles["Greg Clark"] == "Business Secretary"
@@ -107,3 +107,61 @@ def test_english_titles_and_bodies():
 def test_private_people_without_office_are_not_officials():
     officials, _ = extract(["Bị cáo Hoàng Công Lương và Đỗ Anh Tuấn có mặt tại toà. Võ Hải"], "vi")
     assert not officials
+
+
+def test_title_with_place_or_portfolio_before_the_name():
+    officials, _ = extract([("Tổng lãnh sự tại Sydney Nguyễn Đăng Thắng báo cáo. Thứ trưởng Khoa học và "
+                            "Công nghệ Phạm Công Tạc phát biểu.")], "vi")
+    roles = {o.name: o.role for o in officials}
+    assert roles["Nguyễn Đăng Thắng"].startswith("Tổng lãnh sự tại")
+    assert roles["Phạm Công Tạc"].startswith("Thứ trưởng Khoa học")
+
+
+def test_foreign_name_with_title_after_it_but_not_a_medium_before_a_title():
+    officials, _ = extract([("Marvin Cooke, giám đốc điều hành Toyota, nói. Trao đổi với PV báo Người "
+                            "Đưa Tin, Trung tá Trần Anh Tuấn cho biết.")], "vi")
+    assert {o.name for o in officials} == {"Marvin Cooke", "Trần Anh Tuấn"}
+
+
+def test_body_inside_a_title_and_coordinated_places():
+    _, agencies = extract([("Đồng chí Đoàn Hồng Phong, Uỷ viên Trung ương Đảng, Bí thư Tỉnh uỷ Nam Định, "
+                           "lãnh đạo HĐND, UBND tỉnh Nam Định và Công an quận Sơn Trà và quận Liên Chiểu.")], "vi")
+    names = {a.name for a in agencies}
+    assert {"Trung ương Đảng", "HĐND tỉnh Nam Định", "UBND tỉnh Nam Định", "Công an quận Sơn Trà",
+            "Công an quận Liên Chiểu"} <= names
+
+
+def test_companies_and_media_in_vietnamese_text():
+    _, agencies = extract([("Các hãng United Airlines và Delta Airlines, Toyota UK và đài WAFB của CBS. "
+                           "Đường Võ Văn Kiệt ở Hội An.")], "vi")
+    names = {a.name for a in agencies}
+    assert {"United Airlines", "Delta Airlines", "Toyota UK", "WAFB"} <= names
+    assert "Hội An" not in names
+
+
+def test_known_public_figures_without_titles():
+    officials, _ = extract(["Ri Yong Ho said Kim Jong Un and Donald Trump agreed. Theresa May's plan."], "en")
+    assert {"Ri Yong Ho", "Kim Jong Un", "Donald Trump", "Theresa May"} <= {o.name for o in officials}
+    officials, _ = extract(["Xe chạy trên đường Võ Văn Kiệt."], "vi")
+    assert not officials  # a street named after a leader
+
+
+def test_english_apposition_and_possessive_team():
+    officials, agencies = extract([("\"We will stop,\" said Marvin Cooke, Toyota's managing director. "
+                                   "Trump's press secretary, Sarah Sanders, spoke. Gary Holt's team won. "
+                                   "Livingston 1 - 0 Rangers. Honda, BMW and Jaguar Land Rover agree, "
+                                   "NBC News reported, in the Middle East, US Internal Secretary Ryan Zinke said.")],
+                                  "en")
+    roles = {o.name: o.role for o in officials}
+    assert roles["Marvin Cooke"] == "Toyota's managing director"
+    assert roles["Sarah Sanders"] == "press secretary"
+    assert "Gary Holt" in roles and "Middle East" not in roles
+    names = {a.name for a in agencies}
+    assert {"Livingston", "Rangers", "Honda", "BMW", "Jaguar Land Rover", "NBC News"} <= names
+    assert "NBC" not in names
+
+
+def test_name_variants_merge():
+    officials, _ = extract([("Luật sư Bùi Việt Anh nói. Luật sư Việt Anh hỏi. Chủ tịch Kim Jong Un và "
+                            "Chủ tịch Kim gặp nhau.")], "vi")
+    assert sorted(o.name for o in officials) == ["Bùi Việt Anh", "Kim Jong Un"]

@@ -54,7 +54,9 @@ def test_hit_fields(engine):
     assert hit.lang == "vi" and hit.date == "2025-10-24" and hit.score > 0
     assert "Nguyễn Văn Long" in hit.officials
     assert "Cơ quan Cảnh sát quốc gia Hàn Quốc" in hit.agencies
-    assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "score", "snippet", "officials", "agencies"}
+    assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "score", "snippet", "officials", "agencies",
+                                  "translation"}
+    assert hit.translation is None  # both seeds are Vietnamese: no English version in that index
 
 
 def test_document(engine):
