@@ -429,7 +429,7 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     if report.full or seen_now or removed_paths:
         from .search import link_translations  # the search finds the candidates
 
-        report.translations = link_translations(gen, None if report.full else seen_now)
+        report.translations = link_translations(gen, None if report.full else seen_now, workers)
     write_atomic(gen / MANIFEST, json.dumps(manifest, ensure_ascii=False))
     if gen != live:
         write_atomic(root / CURRENT, gen.name)

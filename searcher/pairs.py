@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicon
-from .analysis import ENGLISH_STOP_WORDS, english_analyzer
-from .textnorm import fold, nfc
+from .analysis import ENGLISH_STOP_WORDS, english_analyzer, syllables
+from .textnorm import canonical_tone, fold, nfc
 
 __all__ = ["similarity", "release_similarity", "anchors", "assign", "MIN_SIMILARITY"]
 
@@ -72,9 +72,28 @@ def _as_english(text: str, lang: str) -> frozenset[str]:
         return frozenset(_english_stems(text))
     lex = lexicon.load()
     out: set[str] = set()
-    for term in dict.fromkeys(lexicon.vi_terms(text)):
+    for term in _lexicon_words(text, lex):
         out.update(stem for stem, _ in lex.to_english(term)[:2])
     return frozenset(out)
+
+
+def _lexicon_words(text: str, lex: lexicon.Lexicon) -> dict[str, None]:
+    """The lexicon's Vietnamese words found in ``text``: runs of one to three
+    syllables looked up directly, longest first.  No segmentation: pyvi's
+    CRF cost more than the rest of the pairing together."""
+    sylls = [fold(canonical_tone(w.lower())) for w, _, _ in syllables(text)]
+    found: dict[str, None] = {}
+    i = 0
+    while i < len(sylls):
+        for n in (3, 2, 1):
+            term = "_".join(sylls[i:i + n])
+            if (n == 1 or i + n <= len(sylls)) and lex.to_english(term):
+                found[term] = None
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def _overlap(a: set | frozenset, b: set | frozenset) -> float:

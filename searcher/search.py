@@ -9,6 +9,7 @@ commit, and opens the new index when either changed.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import threading
 import time
 from dataclasses import dataclass, field
@@ -319,7 +320,8 @@ class _Generation:
         the search's top hits for its title and opening, with their
         ``pairs.release_similarity``."""
         other = "vi" if doc.lang == "en" else "en"
-        query = " ".join(f"{doc.title} {doc.lead or doc.body}".split()[:pairs.QUERY_WORDS])
+        words = SYNTAX.sub(" ", f"{doc.title} {doc.lead or doc.body}").split()
+        query = " ".join(words[:pairs.QUERY_WORDS])  # plain words: quotes in a title are not syntax
         q, terms = build_query(query)
         filters = filters_query(other, None, None, None, None, terms)
         docnums, _, _ = self.ranked(q, filters, 0, pairs.CANDIDATES, "relevance")
@@ -509,14 +511,35 @@ def _read_twins(path: Path) -> dict[str, tuple[str, float]]:
     return out
 
 
-def link_translations(gen_path: str | Path, fresh: set[str] | None = None) -> int:
+_PARALLEL_LINKING = 200  # releases to search from before a second process pays off
+
+
+def _candidate_edges(gen: _Generation, sources) -> list[tuple[float, str, str]]:
+    edges = []
+    for d in sources:
+        doc = _document(gen.stored(d)["release"])
+        edges.extend((score, doc.doc_id, other) for score, other in gen.candidates(doc))
+    return edges
+
+
+def _edges_in(gen_path: str, sources: list[int]) -> list[tuple[float, str, str]]:
+    """``_candidate_edges`` in a worker process, over its own searcher."""
+    gen = _Generation(Path(gen_path))
+    try:
+        return _candidate_edges(gen, sources)
+    finally:
+        gen.close()
+
+
+def link_translations(gen_path: str | Path, fresh: set[str] | None = None, workers: int = 1) -> int:
     """Pair the releases of one index generation with their versions in the
     other language and write the pairs beside it (``translations.json``).
 
     A full run searches from each release of the smaller language; an
     incremental one (``fresh``: ids a reindex added or changed) keeps the
     pairs of untouched releases and searches only from fresh releases and
-    those whose partner went away.  Returns the number of pairs."""
+    those whose partner went away.  ``workers`` processes search when
+    there are many releases to search from.  Returns the number of pairs."""
     gen_path = Path(gen_path)
     gen = _Generation(gen_path)
     try:
@@ -537,13 +560,15 @@ def link_translations(gen_path: str | Path, fresh: set[str] | None = None) -> in
                     if a in alive and v[0] in alive and a not in fresh and v[0] not in fresh}
             sources = [number[i] for i in sorted(alive - set(kept))
                        if i in fresh or i in gen.twins]
-        edges = []
-        for d in sources:
-            doc = _document(gen.stored(d)["release"])
-            edges.extend((score, doc.doc_id, other) for score, other in gen.candidates(doc))
-        found = pairs.assign(edges, kept)
+        if len(sources) < _PARALLEL_LINKING or workers < 2:
+            edges = _candidate_edges(gen, sources)
     finally:
         gen.close()
+    if len(sources) >= _PARALLEL_LINKING and workers >= 2:
+        chunks = [(str(gen_path), [int(d) for d in sources[i::workers]]) for i in range(workers)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            edges = [e for part in pool.starmap(_edges_in, chunks) for e in part]
+    found = pairs.assign(edges, kept)
     rows = sorted({tuple(sorted((a, b))) + (round(v, 4),) for a, (b, v) in found.items()})
     write_atomic(gen_path / TRANSLATIONS, json.dumps({"pairs": rows}, ensure_ascii=False))
     return len(rows)

@@ -310,7 +310,125 @@ def test_seeds_precision_and_recall():
             assert p >= TARGET and r >= TARGET, f"{rid} {kind}: P={p:.3f} R={r:.3f} (target {TARGET})"
 
 
+# --- held-out set ------------------------------------------------------------
+# tests/data/entities-heldout.jsonl: 24 releases the rules were never tuned on
+# (14 VietNews articles picked by a fixed procedure, 5 English and 5
+# Vietnamese NTREX stories); tests/data/HELDOUT.md says how it was made.  Any
+# labelled file in the same format can be scored with `evaluate_file`, or from
+# the shell: python tests/test_entity_labels.py --file PATH
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "entities-heldout.jsonl"
+LANG_SCOPES = ("lang (vi)", "lang (en)")
+
+
+@lru_cache(maxsize=4)
+def evaluate_file(path: Path) -> Evaluation:
+    """`evaluate` for any labelled file; also tallies each language ("lang (vi)", "lang (en)")."""
+    ev = Evaluation(load_records(path))
+    for rec in ev.records:
+        officials, agencies = extract([rec["title"], rec.get("lead", ""), rec["body"]], rec["lang"])
+        for kind, got in (("officials", officials), ("agencies", agencies)):
+            pairs, misses, fps = match(_gold(rec[kind], kind), _found(got, kind), kind)
+            for scope in [*_scopes(rec), f"lang ({rec['lang']})"]:
+                t = ev.tallies[(kind, scope)]
+                t.gold += len(rec[kind])
+                t.found += len(got)
+                t.matched += len(pairs)
+                if kind == "officials":
+                    t.role_ok += sum(_role_agrees(g.extra, f.extra) for g, f in pairs)
+            ev.misses[kind] += [(rec["id"], g) for g in misses]
+            ev.false_pos[kind] += [(rec["id"], f) for f in fps]
+    return ev
+
+
+def report_file(ev: Evaluation, path: Path) -> str:
+    """`report` with the file's own name in the header and the per-language rows added."""
+    text = report(ev)
+    head, _, rest = text.partition("\n")
+    try:
+        name = path.resolve().relative_to(ROOT)
+    except ValueError:
+        name = path
+    head = f"Entity extraction vs {name} ({len(ev.records)} releases)"
+    extra = []
+    for kind in KINDS:
+        for scope in LANG_SCOPES:
+            t = ev.tallies.get((kind, scope))
+            if t is not None:
+                extra.append(f"{kind:<10} {scope:<14} {t.gold:>5} {t.found:>6} {t.matched:>6} "
+                             f"{t.precision:>6.3f} {t.recall:>6.3f}")
+    lines = rest.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("(informational)"))
+    return "\n".join([head, *lines[:at], *extra, *lines[at:]])
+
+
+_printed_heldout = False
+
+
+def _heldout() -> Evaluation:
+    global _printed_heldout
+    ev = evaluate_file(HELDOUT)
+    if not _printed_heldout:
+        print("\n" + report_file(ev, HELDOUT))
+        _printed_heldout = True
+    return ev
+
+
+def test_heldout_file_is_well_formed():
+    records = load_records(HELDOUT)
+    ids = [r["id"] for r in records]
+    assert len(records) == 24 and len(set(ids)) == len(ids)
+    dev = {r["id"] for r in load_records()}
+    stories = {i.rsplit("-", 1)[0] for i in dev if i.startswith("ntrex-")}
+    assert not set(ids) & dev, "held-out ids must not be in the development set"
+    assert not {i.rsplit("-", 1)[0] for i in ids if i.startswith("ntrex-")} & stories
+    assert sum(r["source"] == "vietnews" for r in records) == 14
+    assert sum(r["source"] == "ntrex" and r["lang"] == "en" for r in records) == 5
+    assert sum(r["source"] == "ntrex" and r["lang"] == "vi" for r in records) == 5
+    for r in records:
+        assert r["lang"] in ("vi", "en") and r["source"] and r["title"] and r["body"], r["id"]
+        for o in r["officials"]:
+            assert o["name"].strip() and "role" in o, (r["id"], o)
+        for a in r["agencies"]:
+            assert a["name"].strip() and "acronym" in a, (r["id"], a)
+        for kind in KINDS:
+            seen: set[str] = set()
+            for e in r[kind]:
+                keys = {match_key(n) for n in [e["name"], *e.get("aliases", [])]}
+                assert not keys & seen, (r["id"], kind, e["name"])
+                seen |= keys
+
+
+# Measured on 2026-11-24 (commit 58d93d5 plus working tree): officials P 0.878
+# R 0.754, agencies P 0.910 R 0.780.  Recall is below the 0.80 held-out target
+# for both kinds, so these are the measured values rounded down to 0.05: a
+# regression guard, not a target.
+HELDOUT_FLOORS = {"officials": (0.85, 0.75), "agencies": (0.90, 0.75)}
+
+
+def test_heldout_precision_and_recall():
+    """Regression guard on the held-out set (not a target).
+
+    The held-out target would be P >= 0.85 and R >= 0.80 for each kind, but
+    recall measured below 0.80 for both (officials 0.754, agencies 0.780), so
+    this only asserts that P and R stay at least at the measured level
+    rounded down to the nearest 0.05 (HELDOUT_FLOORS).  Raise the floors
+    when the extractor improves; never edit the held-out labels to pass.
+    """
+    ev = _heldout()
+    for kind in KINDS:
+        t = ev.tallies[(kind, "all")]
+        p_floor, r_floor = HELDOUT_FLOORS[kind]
+        assert t.precision >= p_floor and t.recall >= r_floor, (
+            f"held-out {kind}: P={t.precision:.3f} R={t.recall:.3f} "
+            f"(floors P>={p_floor} R>={r_floor}); run with -s for the misses")
+
+
 if __name__ == "__main__":
+    if "--file" in sys.argv[1:]:
+        path = Path(sys.argv[sys.argv.index("--file") + 1])
+        print(report_file(evaluate_file(path), path))
+        sys.exit(0)
     ev = evaluate()
     print(report(ev))
     ok = all(ev.tallies[(k, "all")].precision >= TARGET and ev.tallies[(k, "all")].recall >= RECALL_FLOOR
