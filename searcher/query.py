@@ -26,6 +26,7 @@ from typing import Iterable
 
 from whoosh import qparser, query as Q
 
+from . import bilingual
 from . import gazetteer as gz
 from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer
@@ -206,7 +207,14 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
         terms.en.update(found)
         fields, weight = en, VI2EN_WEIGHT
     weight *= CROSS_LANGUAGE_WEIGHT
-    return [Q.Term(f, term, boost=fw * weight * p) for f, fw in fields.items() for term, p in found.items()]
+    clauses: list[Q.Query] = [Q.Term(f, term, boost=fw * weight * p)
+                              for f, fw in fields.items() for term, p in found.items()]
+    # Ranks, titles and known bodies: fixed phrases the gazetteer translates whole.
+    scaled = {f: fw * weight for f, fw in fields.items()}
+    for phrase in bilingual.phrase_translations(text, lang):
+        other = "vi" if lang == "en" else "en"
+        clauses += (_vi_query if other == "vi" else _en_query)(phrase, scaled, terms, other)
+    return clauses
 
 
 def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
