@@ -73,11 +73,14 @@ _EN_ANALYZER = english_analyzer()
 
 @dataclass
 class Terms:
-    """Query terms collected for snippets: folded Vietnamese syllables and
-    English stems."""
+    """Query terms collected for snippets: folded Vietnamese syllables,
+    English stems, and Vietnamese words of several syllables that only
+    count together (translations: "thứ bảy" for "Saturday" should not mark
+    every "thứ")."""
 
     vi: set[str] = field(default_factory=set)
     en: set[str] = field(default_factory=set)
+    vi_phrases: set[tuple[str, ...]] = field(default_factory=set)
 
 
 def _vi_units(text: str) -> list[tuple[str, str]]:
@@ -187,6 +190,24 @@ def _en_query(text: str, fields: dict[str, float], terms: Terms, lang: str) -> l
     return [Q.Term(f, s, boost=w * side) for f, w in fields.items() for s in dict.fromkeys(stems)]
 
 
+HIGHLIGHT_PROBABILITY = 0.3  # a one-syllable translation is marked from this probability
+
+
+def _mark_translations(options: list[tuple[str, float]], terms: Terms) -> None:
+    """What the snippets mark for one English word's translations: a word
+    of several syllables only whole; one-syllable translations of the same
+    word next to each other ("saturday" -> "thứ", "bảy": "Thứ Bảy"); a lone
+    syllable only when the translation is likely ("thứ" alone is not)."""
+    singles = [t for t, _ in options if "_" not in t]
+    for term, p in options:
+        if "_" in term:
+            terms.vi_phrases.add(tuple(term.split("_")))
+        elif len(singles) == 1 and p >= HIGHLIGHT_PROBABILITY:
+            terms.vi.add(term)
+    if len(singles) > 1:
+        terms.vi_phrases.update((a, b) for a in singles for b in singles if a != b)
+
+
 def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, float],
                   terms: Terms) -> list[Q.Query]:
     """The query's words in the other language, from the learned lexicon,
@@ -196,9 +217,10 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
     found: dict[str, float] = {}
     if lang == "en":
         for stem in dict.fromkeys(t.text for t in _EN_ANALYZER(nfc(text))):
-            for term, p in lex.to_vietnamese(stem):
+            options = lex.to_vietnamese(stem)
+            for term, p in options:
                 found[term] = max(found.get(term, 0.0), p)
-        terms.vi.update(syl for term in found for syl in term.split("_"))
+            _mark_translations(options, terms)
         fields, weight = vi, EN2VI_WEIGHT
     else:
         for word in dict.fromkeys(lexicon.vi_terms(text)):
@@ -209,11 +231,16 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
     weight *= CROSS_LANGUAGE_WEIGHT
     clauses: list[Q.Query] = [Q.Term(f, term, boost=fw * weight * p)
                               for f, fw in fields.items() for term, p in found.items()]
-    # Ranks, titles and known bodies: fixed phrases the gazetteer translates whole.
-    scaled = {f: fw * weight for f, fw in fields.items()}
-    for phrase in bilingual.phrase_translations(text, lang):
-        other = "vi" if lang == "en" else "en"
-        clauses += (_vi_query if other == "vi" else _en_query)(phrase, scaled, terms, other)
+    # Ranks, titles and known bodies: fixed phrases the gazetteer translates
+    # whole, looked up both ways whatever the query's language ("Deputy
+    # Minister Le Quoc Hung" reads as Vietnamese but its title is English).
+    to_vi = {f: fw * EN2VI_WEIGHT * CROSS_LANGUAGE_WEIGHT for f, fw in vi.items()}
+    for phrase in bilingual.phrase_translations(text, "en"):
+        clauses += _vi_query(phrase, to_vi, Terms(), "vi")
+        terms.vi_phrases.add(tuple(u[1] for u in _vi_units(phrase)))
+    to_en = {f: fw * VI2EN_WEIGHT * CROSS_LANGUAGE_WEIGHT for f, fw in en.items()}
+    for phrase in bilingual.phrase_translations(text, "vi"):
+        clauses += _en_query(phrase, to_en, terms, "en")
     return clauses
 
 

@@ -41,6 +41,28 @@ _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 
 
 _SNIPPET_WINDOW = 2400
+_IN_PHRASE = "\x01"  # prefix of a syllable matched as part of a whole phrase
+
+
+class _PhraseMarks:
+    """The highlighting analyser, with the syllables of each occurrence of a
+    phrase renamed ``_IN_PHRASE + syllable``: the highlighter marks them
+    there and nowhere else."""
+
+    def __init__(self, phrases: set[tuple[str, ...]]):
+        self.phrases = phrases
+        self.longest = max(len(p) for p in phrases)
+
+    def __call__(self, text: str, **kwargs):
+        tokens = [t.copy() for t in _HIGHLIGHT_VI(text, **kwargs)]
+        words = [t.text for t in tokens]
+        for i in range(len(tokens)):
+            for n in range(min(self.longest, len(tokens) - i), 1, -1):
+                if tuple(words[i:i + n]) in self.phrases:
+                    for t in tokens[i:i + n]:
+                        t.text = _IN_PHRASE + t.text.lstrip(_IN_PHRASE)
+                    break
+        return iter(tokens)
 
 
 def _window(text: str, words: set[str], whole_words: bool) -> str:
@@ -79,11 +101,16 @@ def snippet_html(text: str, lang: str, terms: Terms, top: int = 2, maxchars: int
     with matched words marked; the opening of the text when nothing matches."""
     if not text:
         return ""
+    phrases = {" ".join(p) for p in terms.vi_phrases}
     if not whole and len(text) > _SNIPPET_WINDOW:
-        text = _window(text, terms.en if lang == "en" else terms.vi, whole_words=lang != "en")
+        text = _window(text, terms.en if lang == "en" else terms.vi | phrases, whole_words=lang != "en")
     fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, 60)
     if lang == "en":
         out = highlight(text, terms.en, _EN_ANALYZER, fragmenter, _FORMATTER, top=top, mode="query")
+    elif terms.vi_phrases:
+        marked = terms.vi | {_IN_PHRASE + s for p in terms.vi_phrases for s in p}
+        out = highlight(text, marked, _PhraseMarks(terms.vi_phrases), fragmenter, _FORMATTER, top=top,
+                        mode="query")
     else:
         out = highlight(text, terms.vi, _HIGHLIGHT_VI, fragmenter, _FORMATTER, top=top, mode="query")
     if out:

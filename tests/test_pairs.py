@@ -141,3 +141,13 @@ def test_results_link_each_hit_to_its_translation(ntrex_engine):
     assert first["translation"] == "ntrex-reuters-218914-vi"
     page = client.get("/search?q=Mickelson+benched+Ryder+Cup").get_data(as_text=True)
     assert 'class="twin" href="/doc/ntrex-reuters-218914-vi' in page
+
+
+def test_a_translation_right_after_its_release_is_shown_under_it(ntrex_engine):
+    from web import create_app
+
+    client = create_app(str(ntrex_engine.index_dir), {"TESTING": True}).test_client()
+    page = client.get("/search?q=Out-of-form+Mickelson+benched+on+Ryder+Cup+Saturday").get_data(as_text=True)
+    first = page.index("/doc/ntrex-reuters-218914-en")
+    assert page.count('class="hit hit-twin"') >= 1
+    assert first < page.index('class="hit hit-twin"')

@@ -182,3 +182,18 @@ def test_english_keywords_reach_a_vietnamese_release(engine):
     assert ("canh_sat", pytest.approx(0.789, abs=0.05)) in load().to_vietnamese("polic")
     hit = _first(engine, "election commission Korea")
     assert hit.doc_id == SEED_B and "<mark>Ủy ban Bầu cử" in hit.snippet
+
+
+def test_translated_words_are_marked_only_where_they_stand_whole():
+    from searcher.query import build_query
+    from searcher.snippets import snippet_html
+
+    _, terms = build_query("Mickelson benched on Ryder Cup Saturday")
+    text = "Gôn thủ người Mỹ Phil Mickelson chơi trận đấu Cúp Ryder lần thứ 47 vào Thứ Bảy."
+    html = snippet_html(text, "vi", terms, whole=True)
+    assert "<mark>Thứ Bảy</mark>" in html  # "Saturday", translated, as one word
+    assert "lần thứ 47" in html and "<mark>thủ</mark>" not in html  # not each syllable anywhere
+    assert "<mark>Mickelson</mark>" in html
+    _, terms = build_query("Deputy Minister Le Quoc Hung")
+    html = snippet_html("Thứ trưởng Lê Quốc Hùng gặp các thứ khác.", "vi", terms, whole=True)
+    assert html.startswith("<mark>Thứ trưởng Lê Quốc Hùng</mark>") and "các thứ khác" in html
