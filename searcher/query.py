@@ -46,6 +46,8 @@ VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body
 EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 PAIR_SCALE = 0.75  # a hit's translation follows it at this share of its score (0: off)
+COVERAGE_NONE = 0.3  # ...nothing when the hit holds no more than this share of the query,
+COVERAGE_FULL = 0.5  # ...all when it holds at least this share (equal values: always all)
 CROSS_SCALE = 0.6  # best other-language match vs best same-language one (0: raw scores)
 EXACT_BONUS = 0.5     # extra weight of a diacritic-exact syllable over its folded form
 COMPOUND_WEIGHT = 0.15 # weight of a two/three-syllable compound term
@@ -142,7 +144,13 @@ def clear_query_lang(text: str) -> str | None:
     plainly_english = sum(1 for w in re.findall(r"[A-Za-z]+", text)
                           if not w.isupper() and w.lower() in ENGLISH_STOP_WORDS
                           and not _VI_SYLLABLE.match(w.lower()))
-    return "en" if plainly_english and en > vi else None
+    if plainly_english and en > vi:
+        return "en"
+    # Or common words, not names, that no Vietnamese syllable spells:
+    # "police arrested drug traffickers in Nghe An".
+    lower = [w for w in re.findall(r"[A-Za-z]+", text) if w.islower()]
+    foreign_lower = sum(1 for w in lower if len(w) > 1 and not _VI_SYLLABLE.match(w))
+    return "en" if foreign_lower >= 2 and foreign_lower * 2 >= len(lower) and vi == 0 else None
 
 
 def _unit_weight(exact: str, folded: str, accented: bool) -> float:

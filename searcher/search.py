@@ -251,8 +251,18 @@ class _Generation:
             structure = self.filter_mask(q)
             mask = structure if mask is None else (mask & structure)
             flat = positive_terms(q)
+        # What the ranking is computed over: the filters without their
+        # language, so a language filter shows the same ranking, restricted
+        # (the other language's hits still set the scale and bring in their
+        # translations).
+        sources = mask
+        if filters is not None and _lang_filter(filters):
+            rest = _without_lang(filters)
+            sources = None if rest is None else self.filter_mask(rest)
+            if structured:
+                sources = structure if sources is None else (sources & structure)
         if flat and lang and not structured and qmod.CROSS_SCALE:
-            scores = self._cross_scaled(flat, lang, mask)
+            scores = self._cross_scaled(flat, lang, sources)
         elif flat:
             scores = self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
             if structured:
@@ -262,31 +272,60 @@ class _Generation:
             sort = "date"
         order = self.dates if sort == "date" else None
         if order is None and qmod.PAIR_SCALE:
-            sources = mask
-            if filters is not None and _lang_filter(filters):
-                # Asked for one language: the best hits in the other one
-                # still bring their translations in.
-                rest = _without_lang(filters)
-                sources = None if rest is None else self.filter_mask(rest)
-                if structured:
-                    sources = structure if sources is None else (sources & structure)
-            self._with_twins(scores, sources, mask, offset + count)
+            self._with_twins(scores, flat, sources, mask, offset + count)
         docnums, matched = self.scorer.top(scores, mask, offset, count, order)
         return list(docnums), matched, [float(scores[d]) for d in docnums]
 
-    def _with_twins(self, scores: np.ndarray, sources, mask, count: int) -> None:
+    def _with_twins(self, scores: np.ndarray, flat, sources, mask, count: int) -> None:
         """Raise the translation of each of the top ``count`` hits (among
         ``sources``) to ``PAIR_SCALE`` times the hit's score: the same
         release in the other language comes just after it, not pages later
-        on the few words the lexicon carries across.  In place."""
+        on the few words the lexicon carries across.  A hit that holds only
+        part of the query (``coverage``: an English story on "police
+        arrest" for "police arrested drug traffickers in Nghe An") passes
+        on that much less.  In place."""
         twin = self.twin_docnums
         if not (twin >= 0).any():
             return
         top, _ = self.scorer.top(scores, sources, 0, count)
+        top = [d for d in top if twin[d] >= 0 and (mask is None or mask[twin[d]])]
+        if not top:
+            return
+        share = self.coverage(flat, top)
         for d in top:
             t = twin[d]
-            if t >= 0 and (mask is None or mask[t]):
-                scores[t] = max(scores[t], np.float32(qmod.PAIR_SCALE) * scores[d])
+            scores[t] = max(scores[t], np.float32(qmod.PAIR_SCALE * _passed_on(share[d])) * scores[d])
+
+    def coverage(self, flat, docs) -> dict[int, float]:
+        """How much of the query each of ``docs`` holds, in the fields of its
+        own language: the idf-weighted share of the query's distinct terms
+        there.  A word no release of that language has counts as missing."""
+        is_en = self.is_english
+        sc = self.scorer
+        out: dict[int, float] = {}
+        for english in (True, False):
+            group = [d for d in docs if bool(is_en[d]) == english]
+            if not group:
+                continue
+            fields = qmod.EN_FIELDS if english else qmod.VI_FIELDS
+            weight: dict[str, float] = {}
+            for field, text, boost in flat:
+                # Vietnamese: plain syllables only; a compound is its
+                # syllables again, most query n-grams are no word at all.
+                if field in fields and boost > 0 and (english or ("_" not in text and fold(text) == text)):
+                    weight[text] = max(weight.get(text, 0.0), boost)
+            total = 0.0
+            held = dict.fromkeys(group, 0.0)
+            for text, boost in weight.items():
+                postings = [sc.postings(f, text)[0] for f in fields]
+                w = boost * sc.idf(max(len(p) for p in postings))
+                total += w
+                for d in group:
+                    if any(len(p) and p[min(np.searchsorted(p, d), len(p) - 1)] == d for p in postings):
+                        held[d] += w
+            for d in group:
+                out[d] = held[d] / total if total > 0 else 0.0
+        return out
 
     @property
     def twins(self) -> dict[str, tuple[str, float]]:
@@ -481,6 +520,16 @@ class Engine:
         """``text`` as safe HTML with the words of ``query`` marked."""
         _, terms = build_query(query or "")
         return snippet_html(text, lang, terms, whole=True)
+
+
+def _passed_on(share: float) -> float:
+    """How much of a hit's score its translation inherits, by the share of
+    the query the hit holds: nothing up to ``COVERAGE_NONE``, all from
+    ``COVERAGE_FULL``, linear between."""
+    low, high = qmod.COVERAGE_NONE, qmod.COVERAGE_FULL
+    if high <= low:
+        return 1.0
+    return min(1.0, max(0.0, (share - low) / (high - low)))
 
 
 def _lang_filter(q: Q.Query) -> bool:

@@ -151,3 +151,32 @@ def test_a_translation_right_after_its_release_is_shown_under_it(ntrex_engine):
     first = page.index("/doc/ntrex-reuters-218914-en")
     assert page.count('class="hit hit-twin"') >= 1
     assert first < page.index('class="hit hit-twin"')
+
+
+@pytest.fixture(scope="module")
+def mixed_engine(tmp_path_factory, seed_docs):
+    """The two Vietnamese seeds (no English version) beside the ntrex pairs."""
+    import shutil
+
+    docs = tmp_path_factory.mktemp("mixed-docs")
+    for f in seed_docs.iterdir():
+        shutil.copy(f, docs / f.name)
+    shutil.copy(shared_path("corpus", "ntrex-dev.jsonl"), docs / "ntrex-dev.jsonl")
+    index_dir = tmp_path_factory.mktemp("mixed-index")
+    searcher.build_index(docs, index_dir)
+    eng = searcher.open_index(str(index_dir))
+    yield eng
+    eng.close()
+
+
+def test_a_partial_hit_does_not_push_its_translation_above_real_matches(mixed_engine):
+    # English stories about police hold "police" but not Canberra, Korea or
+    # transnational crime: their Vietnamese versions must not outrank the
+    # Vietnamese releases that are about those (asked for in Vietnamese only).
+    assert mixed_engine.rank("police cooperation delegation to Canberra", lang="vi")[0] == SEED_A
+    assert mixed_engine.rank("police chief visits Australia", lang="vi")[0] == SEED_A
+    assert mixed_engine.rank("Korean police cooperation against transnational crime", lang="vi")[0] == SEED_B
+    # A language filter shows the same ranking as without it, restricted.
+    everything = mixed_engine.rank("police cooperation delegation to Canberra", limit=100)
+    only_vi = mixed_engine.rank("police cooperation delegation to Canberra", limit=100, lang="vi")
+    assert only_vi == [d for d in everything if d.endswith("-vi") or d in (SEED_A, SEED_B)][:len(only_vi)]
