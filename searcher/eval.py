@@ -219,11 +219,17 @@ def _releases(docs: list[str]):
 @click.option("--per-kind", type=click.IntRange(1), help="Only the first N queries of each kind.")
 @click.option("--no-fts5", is_flag=True, help="Skip the SQLite FTS5 reference.")
 @click.option("--pairs", is_flag=True, help="Also check translation links against ids ending -en/-vi.")
+@click.option("--no-twins", is_flag=True,
+              help="Rank without translation pairs (the lexicon alone, as for releases with no translation).")
 def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
-         kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool, pairs: bool) -> None:
+         kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool, pairs: bool, no_twins: bool) -> None:
     """Evaluate ranking quality on development queries, beside SQLite FTS5."""
+    from . import query as qmod
     from .index import build_index
     from .search import open_index
+
+    if no_twins:
+        qmod.PAIR_SCALE = 0.0
 
     for path in (*docs, *queries):
         if not Path(path).exists():

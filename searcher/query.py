@@ -59,7 +59,7 @@ CROSS_LANGUAGE_WEIGHT = 0.6
 # English query reaching Vietnamese releases is the case users have; a
 # Vietnamese query pulling English releases mostly adds distractors, so
 # that direction weighs less (docs/evaluation.md).
-EN2VI_WEIGHT = 1.0
+EN2VI_WEIGHT = 2.0
 VI2EN_WEIGHT = 0.3  # the other language's fields, for a query in one language
 FIELD_ALIASES = {
     "title": ["title", "title_en"],
