@@ -81,7 +81,7 @@ class _Collector:
 
     def official(self, name: str, role: str, single_ok: bool = False) -> None:
         """A one-word name is kept only after a real title ("Tổng thống Trump")."""
-        name = _strip_possessive(name.strip())
+        name = _strip_address(_strip_possessive(name.strip()))
         k = entity_key(name)
         if not k or (len(k.split()) < 2 and not (single_ok and len(k) >= 3)):
             return
@@ -106,11 +106,46 @@ class _Collector:
     def result(self) -> tuple[list[Official], list[Agency]]:
         agencies = _merge_agencies(list(self.agencies.values()))
         _attach_known_names(agencies)
-        return _merge_officials(list(self.officials.values()), self.mentions), agencies
+        officials = _merge_officials(list(self.officials.values()), self.mentions)
+        return [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)], agencies
 
 
 def _strip_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+_ADDRESS_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà"})
+
+
+def _strip_address(name: str) -> str:
+    """ "Mr Goldsmith" (after "Ông"): forms of address are not part of a name."""
+    words = name.split()
+    while len(words) > 1 and gz.key(words[0].rstrip(".")) in _ADDRESS_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _addressed_only(o: Official) -> bool:
+    """A bare surname met only after "Mr"/"Ms" that names no one with a
+    title in the text (it would have merged) nor a known public figure."""
+    return len(o.name.split()) == 1 and gz.key(o.role.rstrip(".")) in _ADDRESS_WORDS \
+        and fold(gz.key(o.name)) not in _KNOWN_SURNAMES
+
+
+def _names_body(o: Official, agencies: list[Agency]) -> bool:
+    """ "Tổng giám đốc Nhật Cường": the name after the title is the proper
+    name of a company or body in the same text ("Công ty ... Nhật Cường")."""
+    k = entity_key(o.name)
+    if k.split(" ")[0] in _FOLDED_SURNAMES or _people_in(o.name, True):
+        return False  # a Vietnamese name or a known figure is a person
+    return any(entity_key(n).endswith(" " + k) and _match_phrase_key(entity_key(n)[:-len(k)].strip())
+               for a in agencies for n in (a.name, *a.aliases))
+
+
+def _match_phrase_key(head: str) -> bool:
+    """The words before a proper name open a company or body."""
+    first = head.split(" ")[0] if head else ""
+    return first in _FOLDED_HEAD_OPENERS
 
 
 # --- one entity, many spellings -------------------------------------------
@@ -195,11 +230,51 @@ def _agency_host(a: Agency, kept: list[Agency]) -> Agency | None:
         if a.name == a.acronym and h.acronym == a.acronym:
             return h
         hk = entity_key(h.name)
+        if _variant(h.name, a.name):
+            return h
         if hk.startswith(ak + " ") and len(ak.split()) >= 2:
             rest = hk[len(ak) + 1:]
             if gz.key(rest) not in gz.PLACES or rest in ("viet nam", "vn"):
                 return h
     return None
+
+
+_MEDIA_HEAD_KEYS = frozenset(fold(h) for h in gz.MEDIA_HEADS_VI)
+
+
+def _unlinked(k: str) -> str:
+    """A key without the locative links "ở"/"tại" (folded "o"/"tai")."""
+    return " ".join(w for w in k.split() if w not in ("o", "tai"))
+
+
+def _variant(a: str, b: str) -> bool:
+    """Either name is a longer spelling of the other (see _longer_variant)."""
+    return _longer_variant(a, b) or _longer_variant(b, a)
+
+
+def _longer_variant(long: str, short: str) -> bool:
+    """Two spellings of one body: a medium with and without its head ("Báo
+    VOV", "VOV"), or a head and proper name with and without lowercase
+    descriptors ("Công ty TNHH thương mại Nhật Cường", "Công ty Nhật Cường")."""
+    lk, sk = entity_key(long), entity_key(short)
+    if _unlinked(lk) == _unlinked(sk):
+        return True  # "X ở Nam Sudan", "X Nam Sudan"
+    if " - " in long and entity_key(long.split(" - ")[0]) == sk:
+        return True  # the child with its dashed parent: "Cục X - Bộ Công an", "Cục X"
+    for head in _MEDIA_HEAD_KEYS:
+        if lk.startswith(head + " ") and lk[len(head) + 1:] == sk:
+            return True
+    lw, sw = long.split(), short.split()
+    tail = 0
+    while tail < len(sw) - 1 and _is_cap(sw[-1 - tail]):
+        tail += 1
+    if tail < 2 or len(lw) <= len(sw) or entity_key(" ".join(lw[-tail:])) != entity_key(" ".join(sw[-tail:])):
+        return False
+    head = len(sw) - tail
+    middle = lw[head:len(lw) - tail]
+    return entity_key(" ".join(lw[:head])) == entity_key(" ".join(sw[:head])) \
+        and all(not _is_cap(w) or gz.key(w) in gz.PLACE_LEVELS_VI or gz.key(w) in _COMPANY_FORMS
+                for w in middle)
 
 
 # --- the gazetteer of known agencies --------------------------------------
@@ -245,6 +320,11 @@ def _piece_key(piece: str, fold_marks: bool) -> str:
 
 _PEOPLE_VI = _people_table(False)
 _PEOPLE_EN = _people_table(True)
+# Last names of known figures ("Mr Trump", "the Trump administration").
+_KNOWN_SURNAMES = frozenset(_piece_key(n.split()[-1], True) for e in gz.KNOWN_OFFICIALS for n in e
+                            if len(n.split()) > 1 and fold(n) == n)
+_FOLDED_SURNAMES = frozenset(fold(s) for s in gz.SURNAMES_VI)
+_FOLDED_HEAD_OPENERS = frozenset(fold(h.split(" ")[0]) for h in gz.AGENCY_HEADS_VI)
 
 
 def _known_people(run: str, out: _Collector, fold_marks: bool, role: str = "") -> None:
@@ -340,7 +420,8 @@ def _title_at(ws, i: int) -> int:
 # Lowercase heads that still open a name when a proper name follows
 # ("cục Hàng không Việt Nam", "bộ Công an", "công an huyện Thọ Xuân").
 _LOWER_HEADS = frozenset({"bộ", "cục", "tổng cục", "sở", "công an", "cảnh sát", "tòa án", "công ty",
-                          "tập đoàn", "tổng công ty"})
+                          "tập đoàn", "tổng công ty", "trường", "đồn", "đồn biên phòng",
+                          "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng"})
 _COMPANY_FORMS = frozenset({"cổ phần", "tnhh", "cp", "trách nhiệm hữu hạn", "cổ phần đầu tư"})
 
 
@@ -370,8 +451,8 @@ def _company_form(ws, j: int) -> int:
     """Lowercase words after "Công ty" up to its capitalised name ("cổ phần dược phẩm")."""
     if j >= len(ws) or gz.key(ws[j][0]) not in _COMPANY_FORMS:
         return 0
-    for k in range(j + 1, min(j + 5, len(ws))):
-        if not ws[k][3] or gz.key(ws[k][0]) in gz.AGENCY_STOPS_VI:
+    for k in range(j + 1, min(j + 8, len(ws))):  # "TNHH thương mại và dịch vụ kỹ thuật X"
+        if not ws[k][3] or (gz.key(ws[k][0]) in gz.AGENCY_STOPS_VI and gz.key(ws[k][0]) != "và"):
             return 0
         if _is_cap(ws[k][0]):
             return k - j
@@ -379,6 +460,56 @@ def _company_form(ws, j: int) -> int:
 
 
 def _agency_at(ws, i: int) -> int:
+    """Length in words of an agency name starting at i (0 if none), with a
+    parent joined by a dash ("Cục Cảnh sát hình sự - Bộ Công an" is one body)."""
+    n = _agency_body(ws, i)
+    return n + _dashed_parent(ws, i + n) if n else 0
+
+
+def _dashed_parent(ws, j: int) -> int:
+    """Words of " - Bộ Công an" right after a body's name, else 0."""
+    if j + 1 >= len(ws) or ws[j][0] not in ("-", "–") or not _is_cap(ws[j + 1][0]) \
+            or _title_at(ws, j + 1):
+        return 0
+    p = _agency_body(ws, j + 1) or _known_at(ws, j + 1)
+    return 1 + p if p else 0
+
+
+def _descriptor_tail(ws, j: int, reach: int = 4) -> int:
+    """Words of lowercase descriptors and the place or proper name that ends
+    them: "cửa khẩu quốc tế Nậm Cắn", "tiểu học xã Tây Sơn", "thống nhất Hàn
+    Quốc".  The name must not be a person's nor open another body
+    ("đoàn công tác Bộ Công an" names Bộ Công an only)."""
+    k = j
+    while k < min(j + reach, len(ws)) and ws[k][3] and not _is_cap(ws[k][0]) \
+            and gz.key(ws[k][0]) not in gz.AGENCY_STOPS_VI and gz.key(ws[k][0]) not in gz.PLACE_LEVELS_VI \
+            and not _title_at(ws, k):
+        k += 1
+    if k == j or k >= len(ws) or not ws[k][3]:
+        return 0
+    p = _place_after(ws, k)
+    if p:
+        return k + p - j
+    if not _is_cap(ws[k][0]) or _is_person_start(ws, k) or _match_phrase(ws, k, gz.AGENCY_HEADS_VI, 2) \
+            or _is_acronym(ws[k][0].split()[0]) or _known_at(ws, k):
+        return 0
+    end = k
+    while end < min(k + 4, len(ws)) and ws[end][3] and _is_cap(ws[end][0]) and not _title_at(ws, end):
+        end += 1
+        if _is_place(ws[end - 1][0]):
+            break
+    if end + 1 < len(ws) and gz.key(ws[end][0]) in ("ở", "tại") and _is_place(ws[end + 1][0]):
+        end += 2  # "Phái bộ ... Liên Hợp Quốc ở Nam Sudan"
+    return end - j
+
+
+def _is_place(word: str) -> bool:
+    """A place written as one: every syllable capitalised ("Hòa Bình", not
+    "Hoà bình", peace)."""
+    return gz.key(word) in gz.PLACES and all(_is_cap(s) for s in word.split())
+
+
+def _agency_body(ws, i: int) -> int:
     """Length in words of an agency name starting at i (0 if none).
 
     After the head, capitalised words continue the name until a person's
@@ -389,8 +520,8 @@ def _agency_at(ws, i: int) -> int:
     cổ phần dược phẩm Thiên Sơn") may go on in lowercase.
     """
     head = _match_phrase(ws, i, gz.AGENCY_HEADS_VI, 2)
-    if not head:
-        return 0
+    if not head or (gz.key(ws[i][0]) in gz.SURNAMES_VI and _is_person_start(ws, i)):
+        return 0  # no head, or a surname ("Đoàn Hồng Phong")
     head_key = gz.key(" ".join(w[0] for w in ws[i:i + head]))
     if not _is_cap(ws[i][0]) and head_key not in _LOWER_HEADS:
         return 0
@@ -405,6 +536,10 @@ def _agency_at(ws, i: int) -> int:
             return j + 1 - i  # "Tổng công ty 319"
     if j < len(ws) and ws[j][3] and gz.key(ws[j][0]) in ("tối cao", "trung ương") and _is_cap(ws[i][0]):
         return j + 1 - i  # "TAND tối cao", "Ban Nội chính trung ương"
+    if head_key in gz.DESCRIPTOR_HEADS_VI and j < len(ws) and ws[j][3] and not _is_cap(ws[j][0]):
+        d = _descriptor_tail(ws, j)
+        if d:
+            return head + d
     if j >= len(ws) or not ws[j][3] or not _is_cap(ws[j][0]) or _is_person_start(ws, j):
         return 0
     closing = _acronym_ahead(ws, j)
@@ -479,6 +614,10 @@ def _person_in_run(ws, i: int, n: int, after_title: bool) -> tuple[str, int] | N
     lead = 0
     while run and gz.key(run[0]) in gz.PLACES:
         lead += len(run.pop(0).split())
+    if after_title:  # "Giao thông Canada Marc Garneau": the country belongs to the title
+        cut = max((n + 1 for n, w in enumerate(run[:-1]) if gz.key(w) in gz.PLACES), default=0)
+        lead += sum(len(w.split()) for w in run[:cut])
+        run = run[cut:]
     syllables = " ".join(run).split()
     if after_title:  # a portfolio may go lowercase: "Bộ trưởng Doanh nghiệp Greg Clark"
         k = len(syllables)
@@ -509,8 +648,30 @@ def _name_syllable(syl: str) -> bool:
     return _is_cap(syl) or syl.startswith(("al-", "el-")) or syl in _NAME_PARTICLES
 
 
+def _join_name_pieces(ws: list) -> list:
+    """Rejoin a foreign name that segmentation split: "O ' Hagan" -> "O'Hagan",
+    "Ri Yong - ho" (a Korean given name with a spaced hyphen) -> one word."""
+    if not any(w[0] in ("'", "’", "-") for w in ws):
+        return ws
+    out = []
+    for w in ws:
+        if len(out) >= 2 and out[-1][0] in ("'", "’", "-") and w[3] and _glued(out[-2][0], out[-1][0], w[0]):
+            sep, prev = out.pop(), out.pop()
+            w = (prev[0] + sep[0] + w[0], prev[1], w[2], True)
+        out.append(w)
+    return out
+
+
+def _glued(prev: str, sep: str, word: str) -> bool:
+    """ "O" ' "Hagan", or a capitalised foreign name - lowercase syllable ("Yong - ho")."""
+    if sep != "-":
+        return len(prev) == 1 and prev.isupper() and _is_cap(word)
+    return _is_cap(prev) and word.isalpha() and word.islower() and fold(word) == word \
+        and fold(prev) == prev and len(word) <= 4 and not any(gz.key(p) in gz.PLACES for p in (prev, *prev.split()))
+
+
 def _extract_vi(text: str, out: _Collector) -> None:
-    ws = vi_words(text)
+    ws = _join_name_pieces(vi_words(text))
     i = 0
     role_start = None  # index of the title that opens the current role
     role_end = None
@@ -524,6 +685,10 @@ def _extract_vi(text: str, out: _Collector) -> None:
             i += 1
             continue
         if not _is_cap(ws[i][0]) and not _opens_title(ws[i][0]):
+            tail = _role_tail(ws, i) if role_start is not None and i == role_end else 0
+            if tail:  # "Phó Tổng thư ký Liên hợp quốc phụ trách chính trị X"
+                role_end = i = i + tail
+                continue
             if role_start is not None and _carries_role(ws, i, role_end):
                 if i == role_end:
                     role_end = i + 1  # a qualifier: "Giám đốc thể chất"
@@ -533,11 +698,16 @@ def _extract_vi(text: str, out: _Collector) -> None:
                 role_start = None  # most words: no title, agency or name starts here
                 listed = None
             if role_start is None and gz.key(ws[i][0]) in _LOWER_OPENERS:
-                a = _lower_agency(ws, i, text, out)
+                a = _media_cue(ws, i, text, out) or _lower_agency(ws, i, text, out)
                 if a:
                     i += a
                     continue
             i += 1
+            continue
+        m = _media_cue(ws, i, text, out) if gz.key(ws[i][0]) in _CUES else 0
+        if m:
+            role_start = None
+            i += m
             continue
         t = _title_at(ws, i)
         if t:
@@ -548,7 +718,9 @@ def _extract_vi(text: str, out: _Collector) -> None:
             if i + t < len(ws) and ws[i + t][0] == ":" or (
                     i + t + 1 < len(ws) and ws[i + t + 1][0] == ":"):
                 listed = (role_start, role_end)
-            i += t
+            u = _unit_in_title(ws, i, t, text, out)
+            role_end = i + t + u
+            i += t + u
             continue
         shared = _shared_place(ws, i, text, out)
         a = shared or max(_agency_at(ws, i), _known_at(ws, i))
@@ -594,6 +766,25 @@ def _extract_vi(text: str, out: _Collector) -> None:
             continue
         role_start = None
         i += 1
+
+
+def _unit_in_title(ws, i: int, t: int, text: str, out: _Collector) -> int:
+    """ "Trưởng phòng Cảnh sát hình sự - Công an tỉnh Bình Dương" names the
+    unit "Phòng Cảnh sát hình sự - Công an tỉnh Bình Dương" (and "Phó chánh
+    Văn phòng Nhà Trắng" names "Văn phòng Nhà Trắng", not the White House
+    alone).  Records it and returns the words after the title it took."""
+    title = gz.key(" ".join(w[0] for w in ws[i:i + t]))
+    unit = next((u for k, u in gz.UNIT_TITLES_VI.items() if title == k or title.endswith(" " + k)), None)
+    j = i + t
+    if unit is None or j >= len(ws) or not ws[j][3] or not _is_cap(ws[j][0]) \
+            or _is_person_start(ws, j) or _title_at(ws, j):
+        return 0
+    head = [(unit, ws[j][1], ws[j][1], True)]
+    a = _agency_at(head + ws[j:j + 24], 0)
+    if a < 2:
+        return 0
+    out.agency(unit + " " + text[ws[j][1]:ws[j + a - 2][2]])
+    return a - 1
 
 
 def _name_after_acronym(ws, i: int) -> bool:
@@ -661,12 +852,54 @@ def _carries_role(ws, i: int, role_end: int) -> bool:
         return False
     if k == "và":  # joins a portfolio's words, not a title to a name ("ông và Lê Giang")
         return i > 0 and ws[i - 1][3] and not _title_at(ws, i - 1)
-    return k != "của" or _is_acronym(ws[i + 1][0]) or bool(_agency_at(ws, i + 1) or _known_at(ws, i + 1))
+    return k != "của" or _is_acronym(ws[i + 1][0]) or bool(_agency_at(ws, i + 1) or _known_at(ws, i + 1)) \
+        or bool(_title_at(ws, i + 1))  # "phát ngôn viên của Tổng thư ký Liên Hợp Quốc X"
+
+
+# Words after a title that take a lowercase field up to the name:
+# "phụ trách chính trị", "kiêm nhiệm".
+_ROLE_TAIL_WORDS = frozenset({"phụ trách", "kiêm", "kiêm nhiệm", "về"})
+
+
+def _role_tail(ws, i: int, reach: int = 5) -> int:
+    """Words of "phụ trách <lowercase field>" when a capitalised word follows."""
+    if gz.key(ws[i][0]) not in _ROLE_TAIL_WORDS:
+        return 0
+    for k in range(i + 1, min(i + 1 + reach, len(ws))):
+        if not ws[k][3] or gz.key(ws[k][0]) in gz.AGENCY_STOPS_VI:
+            return 0
+        if _is_cap(ws[k][0]):
+            return k - i if k > i + 1 else 0
+    return 0
 
 
 # Lowercase media words before a name ("đài WAFB", "tờ Tuổi Trẻ"): the name is the body.
 _MEDIA_WORDS = frozenset({"đài", "kênh", "báo", "tờ", "hãng tin", "hãng thông tấn"})
-_LOWER_OPENERS = _MEDIA_WORDS | _LOWER_HEADS
+_CUES = gz.MEDIA_CUES_VI | gz.KNOWN_MEDIA_CUES_VI
+_LOWER_OPENERS = _MEDIA_WORDS | _LOWER_HEADS | frozenset(h.split(" ")[0] for h in _LOWER_HEADS) | _CUES
+# Known outlets without their head word ("Thanh Niên" of "Báo Thanh Niên").
+_BARE_HEADS = ("báo", "tờ", "đài", "hãng thông tấn", "hãng tin")
+_MEDIA_BARE = frozenset(
+    b for e in gz.KNOWN_AGENCIES for h in _BARE_HEADS if gz.key(e[0]).startswith(h + " ")
+    for b in (gz.key(e[0])[len(h) + 1:], gz.key(e[1]).removeprefix("the ")) if b not in gz.PLACES)
+
+
+def _media_cue(ws, i: int, text: str, out: _Collector) -> int:
+    """A medium or company named after a cue word: "trên Thanh Niên", "báo
+    Công an nhân dân" (known outlets only), "tờ Sunday Telegraph", "hãng Air
+    Canada" (any capitalised name).  Records it; returns the words taken."""
+    j = i + 1
+    if j >= len(ws) or not ws[j][3] or not _is_cap(ws[j][0]):
+        return 0
+    k = gz.key(ws[i][0])
+    m = _match_phrase(ws, j, _MEDIA_BARE, 6) if k in gz.KNOWN_MEDIA_CUES_VI else 0
+    if not m and k in gz.MEDIA_CUES_VI and not _is_person_start(ws, j) \
+            and not _known_at(ws, j) and not _agency_at(ws, j):  # "Tờ Thời báo New York"
+        m = min(_name_run(ws, j) or (1 if _is_acronym(ws[j][0]) else 0), 5)
+    if not m:
+        return 0
+    out.agency(text[ws[j][1]:ws[j + m - 1][2]])
+    return 1 + m
 
 
 def _lower_agency(ws, i: int, text: str, out: _Collector) -> int:
@@ -676,7 +909,7 @@ def _lower_agency(ws, i: int, text: str, out: _Collector) -> int:
             and gz.key(ws[i + 1][0]) not in gz.BARE_HEADS_VI:
         out.agency(ws[i + 1][0], ws[i + 1][0])
         return 2
-    if k in _LOWER_HEADS:
+    if _match_phrase(ws, i, _LOWER_HEADS, 2):
         a = _agency_at(ws, i)
         if a:
             out.agency(text[ws[i][1]:ws[i + a - 1][2]])
@@ -720,10 +953,19 @@ def _next_place(ws, i: int, end: int, text: str, out: _Collector) -> int:
     if not h or _place_after(ws, i + h) != end - i - h:
         return 0
     p = _place_after(ws, end + 1)
-    if not p:
-        return 0
+    if not p or (ws[end][0] == "," and _level_rank(ws[end + 1][0]) > _level_rank(ws[i + h][0])):
+        return 0  # "UBND phường Lê Lợi, TP. Vinh": the city locates the ward
     out.agency(text[ws[i][1]:ws[i + h - 1][2]] + " " + text[ws[end + 1][1]:ws[end + p][2]])
     return 1 + p
+
+
+_LEVEL_RANKS = {"xã": 1, "phường": 1, "thị trấn": 1, "huyện": 2, "quận": 2, "thị xã": 2,
+                "tp": 3, "tp.": 3, "thành phố": 3, "tỉnh": 4, "bang": 4, "miền": 5}
+
+
+def _level_rank(word: str) -> int:
+    """How high a place level stands (ward 1 ... province 4)."""
+    return _LEVEL_RANKS.get(gz.key(word), 0)
 
 
 def _run_agency(ws, i: int, n: int, text: str, out: _Collector) -> bool:
@@ -769,12 +1011,29 @@ _ADDRESS_VI = frozenset({"ông", "bà", "đồng chí"})
 
 
 def _titled_after(ws, j: int) -> str:
-    """A title in apposition after a name: "Vũ Đình Duy, nguyên Tổng Giám đốc"."""
+    """A title in apposition after a name: "Vũ Đình Duy, nguyên Tổng Giám
+    đốc", "Oriol Junqueras, một trong chín nhà lãnh đạo Catalan"."""
     if j + 1 < len(ws) and ws[j][0] in ",(-" and ws[j + 1][3]:
-        t = _title_at(ws, j + 1)
-        if t and gz.key(ws[j + 1][0]) not in _ADDRESS_VI:
-            return " ".join(w[0] for w in ws[j + 1:j + 1 + t])
+        k = j + 1 + _one_of(ws, j + 1)
+        t = _title_at(ws, k) if k < len(ws) and ws[k][3] else 0
+        if t and gz.key(ws[k][0]) not in _ADDRESS_VI:
+            return " ".join(w[0] for w in ws[j + 1:k + t])
     return ""
+
+
+def _one_of(ws, j: int) -> int:
+    """Words of "một trong (số) (chín)" before a plural title, else 0."""
+    if j + 1 >= len(ws) or gz.key(ws[j][0]) != "một" or gz.key(ws[j + 1][0]) not in ("trong", "trong số"):
+        return 0
+    k = j + 2
+    if k < len(ws) and gz.key(ws[k][0]) == "số":
+        k += 1
+    if k < len(ws) and ws[k][3] and (ws[k][0].isdigit() or gz.key(ws[k][0]) in _NUMBER_WORDS):
+        k += 1
+    return k - j
+
+
+_NUMBER_WORDS = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những"})
 
 
 # --- English ----------------------------------------------------------------
@@ -793,7 +1052,8 @@ def _extract_en(text: str, out: _Collector) -> None:
             continue
         j = i
         while j < len(toks) and (_is_cap(toks[j][0]) or (
-                toks[j][0] in _EN_CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1][0])) or (
+                toks[j][0] in _EN_CONNECTORS and j + 1 < len(toks) and _is_cap(toks[j + 1][0])
+                and gz.key(toks[j + 1][0].rstrip(".")) not in _ADDRESS_EN) or (
                 toks[j][0] == "." and j > i and _abbreviation(toks[j - 1][0]))):
             j += 1
         while j > i and toks[j - 1][0] in _EN_CONNECTORS:
@@ -892,9 +1152,22 @@ def _read_en_run(text, toks, i: int, j: int, out: _Collector) -> None:
         return
     if _en_official(text, toks, i, j, kept, run, keys, out):
         return
-    if _en_person(text, toks, j, kept, cut, run, keys, out):
+    if _known_surname_modifier(toks, j, keys):
+        out.official(run[0], "", single_ok=True)  # "the Trump administration"
+        return
+    if _en_person(text, toks, i, j, kept, cut, run, keys, out):
         return
     _en_agency(toks, j, run, keys, bare, out)
+
+
+# Words after a leader's surname that make it a modifier of their office.
+_OFFICE_NOUNS = frozenset({"administration", "government", "presidency", "cabinet", "era", "regime"})
+
+
+def _known_surname_modifier(toks, j: int, keys: list[str]) -> bool:
+    """A known figure's surname used as a modifier: "the Trump administration"."""
+    return len(keys) == 1 and fold(keys[0]) in _KNOWN_SURNAMES and j < len(toks) \
+        and gz.key(toks[j][0]) in _OFFICE_NOUNS
 
 
 def _known_single(keys: list[str]) -> bool:
@@ -938,7 +1211,7 @@ _APPOSITION_STOPS = frozenset({"who", "which", "that", "and", "or", "but", "said
                                "was", "is", "has", "had", "will", "would", "in", "on", "at", "for"})
 
 
-def _en_person(text, toks, j: int, kept, cut: int, run, keys, out: _Collector) -> bool:
+def _en_person(text, toks, i: int, j: int, kept, cut: int, run, keys, out: _Collector) -> bool:
     """A name with its office after it: "Heather Nauert, the department's
     spokeswoman", "Steven Gerrard's disjointed side"."""
     if not 2 <= len(run) <= 4 or any(k in gz.AGENCY_TAILS_EN or k in _EN_CONNECTORS for k in keys) \
@@ -951,11 +1224,35 @@ def _en_person(text, toks, j: int, kept, cut: int, run, keys, out: _Collector) -
             out.official(" ".join(run), "")
             return True
         return False
-    role = _title_after_comma(toks, j)
+    role = _title_after_comma(toks, j) or _title_in_previous_sentence(toks, i, j)
     if role:
         out.official(" ".join(run), role)
         return True
     return False
+
+
+_SPEECH_VERBS = frozenset({"said", "says", "told", "announced", "warned", "claimed", "confirmed", "reported"})
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "is"})
+
+
+def _title_in_previous_sentence(toks, i: int, j: int, reach: int = 8) -> str:
+    """The role of a name that opens a sentence, given at the end of the one
+    before: "..., a South Korean lawmaker has said. Park Byeong-seug, citing"."""
+    if i < 4 or toks[i - 1][0] not in ".!?" or j >= len(toks) or toks[j][0] != ",":
+        return ""
+    v = i - 2
+    if gz.key(toks[v][0]) not in _SPEECH_VERBS:
+        return ""
+    end = v - 1 if gz.key(toks[v - 1][0]) in _AUXILIARIES else v
+    for a in range(end - 1, max(end - reach, 0), -1):
+        if gz.key(toks[a][0]) in ("a", "an"):
+            keys = [gz.key(toks[k][0]) for k in range(a + 1, end)]
+            if keys and _en_title(keys, 0) == len(keys):
+                return " ".join(toks[k][0] for k in range(a + 1, end))
+            return ""
+        if not toks[a][0][:1].isalpha():
+            return ""
+    return ""
 
 
 def _title_after_comma(toks, j: int, reach: int = 7) -> str:
@@ -968,13 +1265,17 @@ def _title_after_comma(toks, j: int, reach: int = 7) -> str:
         if not w[:1].isalnum() or gz.key(w) in _APPOSITION_STOPS:
             break
         keys.append(gz.key(_strip_possessive(w).rstrip(".")))
+    if keys[:2] == ["one", "of"]:  # "one of nine Catalan leaders"
+        keys = [w[:-1] if w.endswith("s") else w for w in keys]
     for s in range(len(keys)):
-        m = _phrase_len(keys, s, gz.TITLES_EN, 3)
+        m = _phrase_len(keys, s, _APPOSITION_TITLES, 3)
         nxt = j + 1 + s + m
         if m and keys[s] not in _ADDRESS_EN and not (nxt < len(toks) and _is_cap(toks[nxt][0])):
             return " ".join(toks[j + 1 + n][0] for n in range(s + m))
     return ""
 
+
+_APPOSITION_TITLES = gz.TITLES_EN | gz.APPOSITION_TITLES_EN
 
 # Lowercase words that finish a capitalised name ("Unite union", "Senate
 # judiciary committee").

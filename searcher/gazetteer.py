@@ -1327,3 +1327,468 @@ kỹ thuật
 tài chính
 tạm quyền
 """)
+
+
+# --- broader lists (general office words, figures, bodies, media) ------------
+
+# More Vietnamese office words and ranks that stand before a name.
+TITLES_VI |= _keys("""
+tổng thư ký
+nhà lập pháp
+nhà làm luật
+cảnh sát điều tra
+thanh tra viên
+chánh thanh tra
+tổng thanh tra
+tổng kiểm toán
+kiểm toán trưởng
+trưởng đồn
+đồn trưởng
+chỉ huy trưởng
+chỉ huy phó
+tham mưu trưởng
+tổng tham mưu trưởng
+chính trị viên
+đội trưởng
+tiểu đoàn trưởng
+trung đoàn trưởng
+lữ đoàn trưởng
+sư đoàn trưởng
+đại đội trưởng
+hạm trưởng
+cơ trưởng
+trưởng khoa
+trưởng trạm
+trưởng đại diện
+trưởng văn phòng
+trưởng cơ quan đại diện
+bí thư thứ nhất
+thống đốc ngân hàng
+thủ hiến
+tỉnh trưởng
+tổng đốc
+cảnh sát trưởng
+đô đốc
+chuẩn đô đốc
+thống chế
+nguyên soái
+trung sĩ
+thượng sĩ
+hạ sĩ
+chủ tịch công đoàn
+trợ lý
+cố vấn
+cố vấn an ninh quốc gia
+người đứng đầu
+phó thủ tướng
+""")
+
+# Titles that end with the unit they head: "Trưởng phòng Cảnh sát hình sự"
+# names "Phòng Cảnh sát hình sự" (title key -> the unit's head word).
+UNIT_TITLES_VI: dict[str, str] = {
+    key("trưởng phòng"): "Phòng",
+    key("chánh văn phòng"): "Văn phòng",
+    key("trưởng văn phòng"): "Văn phòng",
+    key("trưởng ban"): "Ban",
+    key("trưởng đoàn"): "Đoàn",
+    key("trưởng đồn"): "Đồn",
+    key("chánh thanh tra"): "Thanh tra",
+}
+
+# Portfolios that make an office with "minister", "secretary", ... ("health
+# secretary", "shadow chancellor" comes from the modifier "shadow").
+_PORTFOLIOS_EN = """
+health
+justice
+trade
+economy
+economic
+transport
+transportation
+education
+environment
+immigration
+culture
+brexit
+labour
+labor
+commerce
+agriculture
+housing
+homeland security
+veterans affairs
+communications
+industry
+tourism
+sports
+information
+treasury
+home
+foreign
+defence
+defense
+interior
+energy
+finance
+business
+international development
+digital
+science
+security
+northern ireland
+scotland
+scottish
+wales
+welsh
+work and pensions
+equalities
+women
+intelligence
+national security
+public security
+climate
+"""
+_OFFICE_WORDS_EN = ("minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
+                     "commissioner", "adviser", "advisor", "critic", "committee chairman")
+TITLES_EN |= frozenset(f"{p} {o}" for p in _keys(_PORTFOLIOS_EN) for o in _OFFICE_WORDS_EN)
+TITLES_EN |= _keys("""
+lawmaker
+legislator
+parliamentarian
+mp
+mep
+assemblyman
+assemblywoman
+councillor
+councilor
+councilman
+councilwoman
+alderman
+first minister
+president-elect
+chief of staff
+national security adviser
+national security advisor
+adviser
+advisor
+attorney
+district attorney
+u.s. attorney
+solicitor general
+counsel
+magistrate
+coroner
+warden
+governor-general
+sheriff
+marshal
+detective
+detective inspector
+detective chief inspector
+detective sergeant
+detective superintendent
+detective constable
+inspector
+chief inspector
+superintendent
+chief superintendent
+sergeant
+constable
+chief constable
+police commissioner
+officer
+police officer
+commander
+admiral
+rear admiral
+vice admiral
+lieutenant
+second lieutenant
+first lieutenant
+brigadier
+brigadier general
+field marshal
+air marshal
+corporal
+trooper
+dean
+provost
+rector
+vice-chancellor
+chairperson
+chair
+treasurer
+comptroller
+auditor general
+ombudsman
+registrar
+president and chief executive
+chief financial officer
+chief technology officer
+founder
+executive
+director of communications
+communications director
+press officer
+party leader
+deputy leader
+whip
+chief whip
+mayor-elect
+governor-elect
+state senator
+state representative
+delegate
+envoy
+high commissioner
+secretary-general
+secretary general
+under secretary
+undersecretary
+assistant secretary
+deputy secretary
+permanent secretary
+chancellor of the exchequer
+""")
+TITLE_MODIFIERS_EN |= _keys("""
+shadow
+chief
+senior
+top
+spanish
+catalan
+scottish
+irish
+welsh
+english
+european
+mexican
+brazilian
+italian
+dutch
+swedish
+norwegian
+polish
+pakistani
+afghan
+iraqi
+saudi
+egyptian
+philippine
+thai
+indonesian
+malaysian
+singaporean
+taiwanese
+state
+federal
+regional
+local
+labour
+conservative
+tory
+democratic
+republican
+""")
+
+# Office words that count only in apposition ("X, a senior official with Y").
+APPOSITION_TITLES_EN = _keys("""
+official
+aide
+diplomat
+""")
+
+# Heads that take lowercase descriptors before their proper name or place:
+# "đồn biên phòng cửa khẩu quốc tế Nậm Cắn", "Trường tiểu học xã Tây Sơn",
+# "bộ thống nhất Hàn Quốc", "quân đội nhân dân Việt Nam".
+DESCRIPTOR_HEADS_VI = _keys("""
+trường
+đồn
+đồn biên phòng
+bộ đội biên phòng
+đoàn
+phái bộ
+phái đoàn
+quân đội
+đội
+bộ
+cục
+tổng cục
+viện
+học viện
+trung tâm
+bệnh viện
+bộ tư lệnh
+""")
+AGENCY_HEADS_VI |= _keys("""
+đồn
+đồn biên phòng
+bộ đội biên phòng
+đoàn
+phái bộ
+phái đoàn
+đội
+thường vụ
+""")
+AGENCY_INNER_VI |= _keys("""
+biên phòng
+cửa khẩu
+gìn giữ
+hòa bình
+tiểu học
+trung học
+trung học cơ sở
+trung học phổ thông
+mầm non
+đa khoa
+công nghiệp
+""")
+PLACE_LEVELS_VI |= _keys("""
+miền
+""")
+
+# Cue words for a medium or company named right after them ("tờ Sunday
+# Telegraph", "hãng Air Canada"); "trên"/"theo" only before a known outlet.
+MEDIA_CUES_VI = _keys("""
+tờ
+hãng
+""")
+KNOWN_MEDIA_CUES_VI = _keys("""
+trên
+theo
+báo
+tờ
+""")
+
+# Demonyms and regions that stand next to a title, never a person's name.
+PLACES |= _keys("""
+catalan
+catalonia
+basque
+scotland
+wales
+england
+britain
+anh
+xứ wales
+scottish
+welsh
+european
+châu âu
+""")
+
+KNOWN_OFFICIALS += [
+    ("George W. Bush", "George Bush"), ("George H. W. Bush",), ("Bill Clinton",), ("Jimmy Carter",),
+    ("Ronald Reagan",), ("Dick Cheney",), ("Al Gore",), ("Condoleezza Rice",), ("Colin Powell",),
+    ("Mike Mullen",), ("Mark Milley",), ("Jim Jordan",),
+    ("Jeff Flake",), ("Susan Collins",), ("Lisa Murkowski",), ("Joe Manchin",), ("Rand Paul",),
+    ("Kevin Brady",), ("Steny Hoyer",), ("Adam Schiff",), ("Devin Nunes",), ("Mark Meadows",),
+    ("Stephen Miller",), ("Kellyanne Conway",), ("Jared Kushner",), ("Ivanka Trump",),
+    ("Alex Azar",), ("Ben Carson",), ("Rick Perry",), ("Elaine Chao",), ("Sonny Perdue",),
+    ("Alexander Acosta",), ("Scott Pruitt",), ("Andrew Wheeler",), ("Dan Coats",), ("Gina Haspel",),
+    ("Tony Blair",), ("Gordon Brown",), ("Jeremy Corbyn",), ("John McDonnell",), ("Nicola Sturgeon",),
+    ("Alex Salmond",), ("Michael Gove",), ("David Davis",), ("Amber Rudd",), ("Gavin Williamson",),
+    ("Jacob Rees-Mogg",), ("Nigel Farage",), ("Vince Cable",), ("Arlene Foster",), ("Sadiq Khan",),
+    ("Emily Thornberry",), ("Diane Abbott",), ("Keir Starmer",), ("John Bercow",), ("Leo Varadkar",),
+    ("Carles Puigdemont",), ("Quim Torra",), ("Mariano Rajoy",), ("Nicolas Sarkozy",),
+    ("Jacques Chirac",), ("Matteo Salvini",), ("Sebastian Kurz",), ("Alexis Tsipras",),
+    ("Andrzej Duda",), ("Jean-Claude Juncker",), ("Donald Tusk",), ("Antonio Tajani",),
+    ("Kim Jong-il", "Kim Jong Il"), ("Kim Il-sung", "Kim Il Sung"), ("Kim Yong-chol", "Kim Yong Chol"),
+    ("Kang Kyung-wha", "Kang Kyung Wha"), ("Lee Nak-yon", "Lee Nak Yon"), ("Cho Myoung-gyon",),
+    ("Chung Eui-yong",), ("Suh Hoon",), ("Shinzo Abe",), ("Taro Aso",), ("Yoshihide Suga",),
+    ("Najib Razak",), ("Hun Sen",), ("Prayut Chan-o-cha",),
+    ("Vladimir Zhirinovsky",), ("Ramzan Kadyrov",), ("Mohammad bin Salman",), ("Hassan Nasrallah",),
+    ("Abu Bakr al-Baghdadi",), ("Ashraf Ghani",), ("Hamid Karzai",), ("Haider al-Abadi",),
+    ("Mike Pompeo",), ("Juan Guaidó", "Juan Guaido"), ("Enrique Peña Nieto", "Enrique Pena Nieto"),
+    ("Mauricio Macri",), ("Michel Temer",), ("Dilma Rousseff",), ("Evo Morales",), ("Raúl Castro", "Raul Castro"),
+    ("Fidel Castro",), ("Miguel Díaz-Canel", "Miguel Diaz-Canel"), ("Justin Trudeau",), ("Chrystia Freeland",),
+    ("Paul Kagame",), ("Muhammadu Buhari",), ("Uhuru Kenyatta",), ("Jacob Zuma",), ("Robert Mugabe",),
+    ("Emmerson Mnangagwa",), ("Recep Erdogan",), ("Mevlut Cavusoglu", "Mevlüt Çavuşoğlu"),
+    ("Kofi Annan",), ("Federica Mogherini",), ("Christine Lagarde",), ("Jim Yong Kim",),
+]
+
+# More bodies, media and non-governmental organisations (same shape as
+# KNOWN_AGENCIES): federal agencies, EU institutions, NGOs and outlets.
+KNOWN_AGENCIES += [
+    ("Cơ quan Thực thi Di trú và Hải quan Mỹ", "Immigration and Customs Enforcement", ("ICE",)),
+    ("Cơ quan Hải quan và Bảo vệ Biên giới Mỹ", "Customs and Border Protection", ("CBP",)),
+    ("Bộ An ninh Nội địa Mỹ", "Department of Homeland Security", ("DHS",)),
+    ("Bộ Y tế và Dịch vụ Nhân sinh Mỹ", "Department of Health and Human Services", ("HHS",)),
+    ("Cục Điều tra Liên bang Mỹ", "Federal Bureau of Investigation", ("FBI",)),
+    ("Cục Hàng không Liên bang Mỹ", "Federal Aviation Administration", ("FAA",)),
+    ("Cơ quan Quản lý Thực phẩm và Dược phẩm Mỹ", "Food and Drug Administration", ("FDA",)),
+    ("Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh Mỹ", "Centers for Disease Control and Prevention", ("CDC",)),
+    ("Cơ quan Bảo vệ Môi trường Mỹ", "Environmental Protection Agency", ("EPA",)),
+    ("Cơ quan Hàng không Vũ trụ Mỹ", "National Aeronautics and Space Administration", ("NASA",)),
+    ("Cơ quan Phòng chống Ma túy Mỹ", "Drug Enforcement Administration", ("DEA",)),
+    ("Cơ quan An ninh Quốc gia Mỹ", "National Security Agency", ("NSA",)),
+    ("Cục Quản lý Tình trạng Khẩn cấp Liên bang Mỹ", "Federal Emergency Management Agency", ("FEMA",)),
+    ("Sở Thuế vụ Mỹ", "Internal Revenue Service", ("IRS",)),
+    ("Cục Dự trữ Liên bang Mỹ", "Federal Reserve", ("Fed",)),
+    ("Ủy ban Chứng khoán và Giao dịch Mỹ", "Securities and Exchange Commission", ("SEC",)),
+    ("Nghị viện châu Âu", "European Parliament", ()),
+    ("Ủy ban châu Âu", "European Commission", ()),
+    ("Hội đồng châu Âu", "European Council", ()),
+    ("Tòa án Công lý châu Âu", "European Court of Justice", ("ECJ",)),
+    ("Ngân hàng Trung ương châu Âu", "European Central Bank", ("ECB",)),
+    ("Bộ đội Biên phòng Việt Nam", "Vietnam Border Guard", ("BĐBP",)),
+    ("Tổ chức Tầm nhìn Thế giới", "World Vision", ()),
+    ("Hội Chữ thập đỏ", "Red Cross", ()),
+    ("Ủy ban Chữ thập đỏ Quốc tế", "International Committee of the Red Cross", ("ICRC",)),
+    ("Tổ chức Ân xá Quốc tế", "Amnesty International", ()),
+    ("Tổ chức Theo dõi Nhân quyền", "Human Rights Watch", ("HRW",)),
+    ("Tổ chức Oxfam", "Oxfam", ()),
+    ("Tổ chức Cứu trợ Trẻ em", "Save the Children", ()),
+    ("Tổ chức Bác sĩ không biên giới", "Médecins Sans Frontières", ("MSF",)),
+    ("Quỹ Nhi đồng Liên Hợp Quốc", "UNICEF", ("UNICEF",)),
+    ("Tổ chức Y tế Thế giới", "World Health Organization", ("WHO",)),
+    ("Cao ủy Liên Hợp Quốc về người tị nạn", "UNHCR", ("UNHCR",)),
+    ("Báo Tiền Phong", "Tien Phong", ()),
+    ("Báo Lao Động", "Lao Dong", ()),
+    ("Báo Người Lao Động", "Nguoi Lao Dong", ()),
+    ("Báo Dân trí", "Dan Tri", ()),
+    ("Báo Sài Gòn Giải Phóng", "Saigon Giai Phong", ("SGGP",)),
+    ("Báo Pháp Luật TP.HCM", "Phap Luat TP.HCM", ()),
+    ("Báo Hà Nội Mới", "Hanoi Moi", ()),
+    ("Báo An ninh Thủ đô", "An Ninh Thu Do", ()),
+    ("Báo Đại Đoàn Kết", "Dai Doan Ket", ()),
+    ("Báo Giao thông", "Giao Thong", ()),
+    ("Báo Tin tức", "Tin Tuc", ()),
+    ("Báo Zing", "Zing News", ()),
+    ("Báo Vietnamplus", "VietnamPlus", ()),
+    ("Báo Người Đưa Tin", "Nguoi Dua Tin", ()),
+    ("Báo Đời sống và Pháp luật", "Doi Song Phap Luat", ()),
+    ("Báo Kinh tế và Đô thị", "Kinh Te Do Thi", ()),
+    ("Báo Nông nghiệp Việt Nam", "Nong Nghiep Viet Nam", ()),
+    ("Báo Giáo dục và Thời đại", "Giao Duc Thoi Dai", ()),
+    ("Báo Thể thao và Văn hóa", "The Thao Van Hoa", ()),
+    ("Báo Sunday Telegraph", "The Sunday Telegraph", ()),
+    ("Báo Sunday Times", "The Sunday Times", ()),
+    ("Báo Daily Mail", "Daily Mail", ()),
+    ("Báo Mail on Sunday", "The Mail on Sunday", ()),
+    ("Báo The Sun", "The Sun", ()),
+    ("Báo Daily Mirror", "Daily Mirror", ()),
+    ("Báo The Independent", "The Independent", ()),
+    ("Báo Evening Standard", "Evening Standard", ()),
+    ("Báo Le Monde", "Le Monde", ()),
+    ("Báo Asahi Shimbun", "Asahi Shimbun", ()),
+    ("Báo Yomiuri Shimbun", "Yomiuri Shimbun", ()),
+    ("Báo Chosun Ilbo", "Chosun Ilbo", ()),
+    ("Báo New York Post", "New York Post", ()),
+]
+AGENCY_ALIASES.update({
+    "Báo VOV": "Đài Tiếng nói Việt Nam",
+    "Bộ đội biên phòng": "Bộ đội Biên phòng Việt Nam",
+    "Fed": "Cục Dự trữ Liên bang Mỹ",
+})
+# Head words a medium's name carries in Vietnamese ("Báo Thanh Niên").
+MEDIA_HEADS_VI = _keys("""
+báo
+tờ
+đài
+hãng thông tấn
+hãng tin
+thời báo
+nhật báo
+tạp chí
+""")
