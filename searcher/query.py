@@ -266,6 +266,24 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
     return Q.Or(clauses) if clauses else None
 
 
+def translation_query(text: str, target: str) -> Q.Query | None:
+    """Plain ``text`` searched only in the text fields of the ``target``
+    language: its names and numbers as they are, its words translated.  How
+    a release's translation is looked for: a fraction of a full query's
+    terms, so pairing a large index stays cheap."""
+    text = SYNTAX.sub(" ", text)
+    source = "en" if target == "vi" else "vi"
+    fields = {f: w for f, w in (VI_FIELDS if target == "vi" else EN_FIELDS).items()
+              if f not in ("officials", "agencies")}
+    terms = Terms()
+    # The source's own words only where a translation keeps them: names, numbers.
+    kept = " ".join(w for w in text.split() if w[:1].isupper() or w[:1].isdigit())
+    clauses = (_vi_query if target == "vi" else _en_query)(kept, fields, terms, target)
+    vi, en = (fields, {}) if target == "vi" else ({}, fields)
+    clauses += _translations(text, source, vi, en, terms)
+    return Q.Or(clauses) if clauses else None
+
+
 _TITLE_WORDS = frozenset(fold(t) for t in (*gz.TITLES_VI, *gz.TITLE_MODIFIERS_VI,
                                             *gz.TITLES_EN, *gz.TITLE_MODIFIERS_EN))
 

@@ -360,9 +360,8 @@ class _Generation:
         ``pairs.release_similarity``."""
         other = "vi" if doc.lang == "en" else "en"
         words = SYNTAX.sub(" ", f"{doc.title} {doc.lead or doc.body}").split()
-        query = " ".join(words[:pairs.QUERY_WORDS])  # plain words: quotes in a title are not syntax
-        q, terms = build_query(query)
-        filters = filters_query(other, None, None, None, None, terms)
+        q = qmod.translation_query(" ".join(words[:pairs.QUERY_WORDS]), other)
+        filters = filters_query(other, None, None, None, None, Terms())
         docnums, _, _ = self.ranked(q, filters, 0, pairs.CANDIDATES, "relevance")
         out = []
         for d in docnums:
