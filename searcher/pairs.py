@@ -34,6 +34,8 @@ MAX_DAYS_APART = 3
 PROFILE_CHARS = 3000    # how much of a release the similarity reads
 CANDIDATES = 8          # search hits checked
 QUERY_WORDS = 30        # words of title and opening searched
+COMMON_SHARE = 0.05     # query words in more of the releases than this are left out,
+COMMON_MIN = 50         # ...but never words in this many releases or fewer
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")

@@ -158,6 +158,13 @@ class Scorer:
                 self._cached -= len(old)
             return value
 
+    def rough_frequency(self, field: str, text: str) -> int:
+        """An upper bound of ``doc_frequency`` from the term dictionaries
+        alone (spellings counted apart), without decoding any postings."""
+        with self.lock:
+            return sum(reader.doc_frequency(field, term)
+                       for term in self.variants(field, text) for reader, _ in self.leaves)
+
     def doc_frequency(self, field: str, text: str) -> int:
         return len(self.postings(field, text)[0])
 

@@ -361,6 +361,15 @@ class _Generation:
         other = "vi" if doc.lang == "en" else "en"
         words = SYNTAX.sub(" ", f"{doc.title} {doc.lead or doc.body}").split()
         q = qmod.translation_query(" ".join(words[:pairs.QUERY_WORDS]), other)
+        if q is None:
+            return []
+        # Words in many releases cannot single a translation out, and their
+        # postings are the costly ones to read: left out.
+        common = max(pairs.COMMON_MIN, pairs.COMMON_SHARE * self.scorer.doc_count)
+        kept = [t for t in q.children() if self.scorer.rough_frequency(t.fieldname, t.text) <= common]
+        if not kept:
+            return []
+        q = Q.Or(kept)
         filters = filters_query(other, None, None, None, None, Terms())
         docnums, _, _ = self.ranked(q, filters, 0, pairs.CANDIDATES, "relevance")
         out = []
