@@ -360,14 +360,17 @@ def _attach_known_names(agencies: list[Agency]) -> None:
                 agency.acronym = entry[2][0]
 
 
-_KNOWN_ACRONYM_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(_KNOWN_ACRONYMS, key=len, reverse=True))
-    + r")(?![\w-])(?! [A-Z][a-z]+\b)")  # not the start of a longer English name ("NBC News")
+# A capitalised word standing alone (not hyphenated, not the start of a
+# longer English name: "NBC News"); the known acronyms are looked up among
+# them, which is much faster than one alternation of every acronym.
+_ACRONYM_CANDIDATE = re.compile(r"(?<![\w-])[A-Z]\w*(?![\w-])(?! [A-Z][a-z]+\b)")
+assert all(_ACRONYM_CANDIDATE.fullmatch(a) for a in _KNOWN_ACRONYMS)
 
 
 def _known_mentions(text: str, out: _Collector) -> None:
     """Gazetteer acronyms that stand alone in the text."""
-    for acronym in dict.fromkeys(_KNOWN_ACRONYM_RE.findall(text)):
+    found = (m for m in _ACRONYM_CANDIDATE.findall(text) if m in _KNOWN_ACRONYMS)
+    for acronym in dict.fromkeys(found):
         if gz.key(acronym) in gz.BARE_HEADS_VI:
             continue
         if not any(a.acronym == acronym for a in out.agencies.values()):
