@@ -107,7 +107,36 @@ class _Collector:
         agencies = _merge_agencies(list(self.agencies.values()))
         _attach_known_names(agencies)
         officials = _merge_officials(list(self.officials.values()), self.mentions)
-        return [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)], agencies
+        officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
+        for o in officials:
+            _name_known_figure(o)
+        return officials, agencies
+
+
+def _surname_referents() -> dict[str, str]:
+    """Bare surname -> the one known public figure it names (foreign names:
+    a Vietnamese name is not called by its family name alone)."""
+    by_surname: dict[str, set[str]] = {}
+    for entry in gz.KNOWN_OFFICIALS:
+        words = entry[0].split()
+        if len(words) > 1 and fold(entry[0]) == entry[0] and words[0] not in gz.SURNAMES_VI:
+            by_surname.setdefault(words[-1], set()).add(entry[0])
+    out = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
+    out.update(gz.SURNAME_REFERENTS)
+    return out
+
+
+_SURNAME_REFERENTS = _surname_referents()
+
+
+def _name_known_figure(o: Official) -> None:
+    """A well-known figure named by surname only ("President Trump", with no
+    "Donald Trump" in the release) gets the full name, the surname as an
+    alias: one entity page for all the releases about them."""
+    full = _SURNAME_REFERENTS.get(o.name) if " " not in o.name else None
+    if full:
+        o.aliases.append(o.name)
+        o.name = full
 
 
 def _strip_possessive(name: str) -> str:

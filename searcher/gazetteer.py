@@ -1790,3 +1790,16 @@ thời báo
 nhật báo
 tạp chí
 """)
+
+
+# Whom a bare surname means in the news when the release gives no full name
+# and several known figures share it (a surname only one known figure has
+# needs no entry: it is looked up in KNOWN_OFFICIALS).
+SURNAME_REFERENTS: dict[str, str] = {
+    "Trump": "Donald Trump",
+    "Pompeo": "Mike Pompeo",
+    "Erdogan": "Recep Tayyip Erdogan",
+    "Abe": "Shinzo Abe",
+    "Suga": "Yoshihide Suga",
+    "Salman": "Mohammed bin Salman",
+}

@@ -100,7 +100,7 @@ def test_english_titles_and_bodies():
     assert roles["Lindsey Graham"] == "U.S. Sen"
     assert roles["Greg Clark"] == "Business Secretary"
     assert roles["Steven Gerrard"] == "manager"
-    assert "Trump" in roles
+    assert "Donald Trump" in roles  # "Mr. Trump", a known figure, named in full
     assert {"White House", "Senate Judiciary Committee"} <= {a.name for a in agencies}
 
 
@@ -180,7 +180,7 @@ def test_mr_surname_resolves_to_full_name_or_is_dropped():
     by_name = {o.name: o for o in officials}
     assert "Bush" in by_name["George W. Bush"].aliases
     assert "Plasco-Flaxman" not in by_name  # a private person met only as "Mrs X"
-    assert _names(["Mr. Trump spoke."], "en")[0] == {"Trump"}  # a known figure's surname
+    assert _names(["Mr. Trump spoke."], "en")[0] == {"Donald Trump"}  # a known figure, named in full
 
 
 def test_stacked_forms_of_address_are_stripped():
@@ -231,7 +231,7 @@ def test_place_next_to_a_title_belongs_to_the_title():
 
 
 def test_known_figure_as_a_modifier():
-    assert _names(["Policies of the Trump administration changed."], "en")[0] == {"Trump"}
+    assert _names(["Policies of the Trump administration changed."], "en")[0] == {"Donald Trump"}
     assert not _names(["Policies of the Smith administration changed."], "en")[0]
     assert "Jeremy Corbyn" in _names(["Jeremy Corbyn's Labour Party is to consider it."], "en")[0]
 
@@ -279,3 +279,15 @@ def test_spelling_variants_of_one_body_merge_but_not_other_bodies():
     assert sum("VOV" in a.name for a in agencies) == 1
     assert {"UBND tỉnh Nam Định", "UBND huyện Nam Định"} <= set(by_name)  # two levels, two bodies
     assert not officials  # "Tổng giám đốc Nhật Cường" names the company's head, not a person "Nhật Cường"
+
+
+def test_a_known_figure_named_by_surname_gets_the_full_name():
+    # One entity page for every release about him, whichever way it names him.
+    officials, _ = extract(["President Trump spoke to reporters on Monday."], "en")
+    trump = next(o for o in officials if o.name == "Donald Trump")
+    assert "Trump" in trump.aliases
+    officials, _ = extract(["Tổng thống Trump phát biểu tại Nhà Trắng."], "vi")
+    assert [o.name for o in officials] == ["Donald Trump"]
+    # A surname the text gives a full name for keeps that person.
+    officials, _ = extract(["Ivanka Trump visited Seoul. Trump met President Moon Jae-in."], "en")
+    assert "Donald Trump" not in [o.name for o in officials]
