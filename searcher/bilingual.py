@@ -20,7 +20,7 @@ from functools import lru_cache
 from . import gazetteer as gz
 from .textnorm import fold, nfc
 
-__all__ = ["TITLES", "phrase_translations"]
+__all__ = ["TITLES", "gloss", "phrase_translations"]
 
 # (Vietnamese, English forms...).  Ranks first (police and army share them),
 # then offices.  Several English forms: each is a way the press writes it.
@@ -142,22 +142,38 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return en2vi, vi2en
 
 
-def phrase_translations(text: str, lang: str) -> list[str]:
-    """Phrases of the other language for the gazetteer phrases in ``text``
-    (``lang``: the language it is written in), longest matches first and
-    without overlaps: "Deputy Minister" gives "Thứ trưởng", not also the
-    translation of "Minister"."""
+def _matches(text: str, lang: str) -> list[list[str]]:
+    """The translations of each gazetteer phrase in ``text``, in order,
+    longest matches first and without overlaps."""
     table = _tables()[0 if lang == "en" else 1]
     words = _key(text).split()
-    out: list[str] = []
+    out: list[list[str]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             found = table.get(" ".join(words[i:i + n]))
             if found:
-                out.extend(p for p in found if p not in out)
+                out.append(found)
                 i += n
                 break
         else:
             i += 1
+    return out
+
+
+def gloss(text: str, lang: str) -> str:
+    """A short rendering of the gazetteer phrases of ``text`` in the other
+    language ("Thứ trưởng Bộ Công an" -> "Deputy Minister · Ministry of
+    Public Security"); empty when it holds none."""
+    return " · ".join(found[0] for found in _matches(text, lang))
+
+
+def phrase_translations(text: str, lang: str) -> list[str]:
+    """Phrases of the other language for the gazetteer phrases in ``text``
+    (``lang``: the language it is written in), longest matches first and
+    without overlaps: "Deputy Minister" gives "Thứ trưởng", not also the
+    translation of "Minister"."""
+    out: list[str] = []
+    for found in _matches(text, lang):
+        out.extend(p for p in found if p not in out)
     return out

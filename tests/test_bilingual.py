@@ -41,3 +41,11 @@ def test_an_english_rank_finds_the_release_that_writes_it_in_vietnamese(engine):
     # neither says "general" in English.
     assert engine.rank("Senior Lieutenant General")[0] == SEED_B
     assert engine.rank("Lieutenant General")[0] == SEED_A
+
+
+def test_gloss_renders_each_phrase_once_in_the_other_language():
+    from searcher.bilingual import gloss
+
+    assert gloss("Thứ trưởng Bộ Công an", "vi") == "Deputy Minister · Ministry of Public Security"
+    assert gloss("Deputy Minister", "en") == "Thứ trưởng"
+    assert gloss("Mr", "en") == "" and gloss("", "vi") == ""

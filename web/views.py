@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
+from searcher.bilingual import gloss
+from searcher.gazetteer import key as key_of
+
 from . import get_engine
 from .i18n import ui_language
 from .params import FILTER_KEYS, engine_kwargs, search_params, url_args
@@ -84,15 +87,32 @@ def _entity_details(engine, kind: str, name: str, hits) -> dict:
     for hit in hits[:20]:
         doc = engine.document(hit.doc_id)
         for ent in (doc.officials if kind == "official" else doc.agencies):
-            names = [ent.name, ent.acronym, *ent.aliases] if kind == "agency" else [ent.name]
+            names = [ent.name, ent.acronym, *ent.aliases] if kind == "agency" else [ent.name, *ent.aliases]
             if key not in {entity_key(n) for n in names if n}:
                 continue
             spellings[ent.name] = spellings.get(ent.name, 0) + 1
-            if ent.role:
-                roles[ent.role] = roles.get(ent.role, 0) + 1
+            if ent.role and key_of(ent.role.rstrip(".")) not in _ADDRESS:
+                role = ent.role
+                other = gloss(role, doc.lang)  # the title in the other language too
+                role = f"{role} ({other})" if other else role
+                roles[role] = roles.get(role, 0) + 1
             for other in names[1:]:
                 if other and entity_key(other) != entity_key(ent.name):
                     others[other] = None
     display = max(spellings, key=spellings.get) if spellings else name
     return {"display": display, "spellings": sorted(spellings, key=spellings.get, reverse=True),
-            "roles": sorted(roles, key=roles.get, reverse=True), "others": list(others)}
+            "roles": _one_per_spelling(roles), "others": list(others)}
+
+
+# Forms of address are not roles ("Mr", "ông").
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà", "đồng chí"})
+
+
+def _one_per_spelling(counts: dict[str, int]) -> list[str]:
+    """Roles that differ only in case or tone marks ("Tổng thống", "tổng
+    thống") as one, in their most used spelling, most used first."""
+    groups: dict[str, dict[str, int]] = {}
+    for text, n in counts.items():
+        groups.setdefault(key_of(text), {})[text] = n
+    ranked = sorted(groups.values(), key=lambda g: sum(g.values()), reverse=True)
+    return [max(g, key=g.get) for g in ranked]
