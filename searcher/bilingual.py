@@ -8,8 +8,9 @@ Vietnamese press use), plus every known agency's Vietnamese and English name
 from ``gazetteer``, so a query naming one in either language also searches
 for it in the other.
 
-Lookups are on folded words (lowercase, no diacritics, đ -> d): "thu truong"
-typed plainly finds "Thứ trưởng".
+Lookups ignore case and tone placement; Vietnamese typed without diacritics
+is matched folded ("thu truong" finds "Thứ trưởng"), typed with them it must
+match exactly ("thị trường", market, is not "thị trưởng", mayor).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import gazetteer as gz
-from .textnorm import fold, nfc
+from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["TITLES", "gloss", "phrase_translations"]
 
@@ -116,22 +117,26 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 MAX_WORDS = 7
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(w.lower()) for w in _WORD.findall(nfc(text)))
+def _key(text: str, folded: bool = True) -> str:
+    words = (canonical_tone(w.lower()) for w in _WORD.findall(nfc(text)))
+    return " ".join(fold(w) for w in words) if folded else " ".join(words)
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(English key -> Vietnamese phrases, Vietnamese key -> English phrases)."""
+def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """(English key -> Vietnamese phrases, folded Vietnamese key -> English
+    phrases, Vietnamese key with diacritics -> English phrases)."""
     en2vi: dict[str, list[str]] = {}
     vi2en: dict[str, list[str]] = {}
+    vi2en_exact: dict[str, list[str]] = {}
 
     def add(vi: str, en: str) -> None:
-        ek, vk = _key(en), _key(vi)
+        ek = _key(en)
         if ek and ek not in _AMBIGUOUS_EN and vi not in en2vi.setdefault(ek, []):
             en2vi[ek].append(vi)
-        if vk and en not in vi2en.setdefault(vk, []):
-            vi2en[vk].append(en)
+        for table, vk in ((vi2en, _key(vi)), (vi2en_exact, _key(vi, folded=False))):
+            if vk and en not in table.setdefault(vk, []):
+                table[vk].append(en)
 
     for vi, *english in TITLES:
         for en in english:
@@ -139,14 +144,17 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     for vi, en, _ in (*gz.KNOWN_AGENCIES, *getattr(gz, "KNOWN_ORGANISATIONS", [])):
         if vi and en and _key(vi) != _key(en):
             add(vi, en)
-    return en2vi, vi2en
+    return en2vi, vi2en, vi2en_exact
 
 
 def _matches(text: str, lang: str) -> list[list[str]]:
     """The translations of each gazetteer phrase in ``text``, in order,
     longest matches first and without overlaps."""
-    table = _tables()[0 if lang == "en" else 1]
-    words = _key(text).split()
+    # Vietnamese typed with diacritics must match with them: "thị trường"
+    # (market) is not "thị trưởng" (mayor).
+    exact = lang != "en" and has_diacritics(text)
+    table = _tables()[0 if lang == "en" else 2 if exact else 1]
+    words = _key(text, folded=not exact).split()
     out: list[list[str]] = []
     i = 0
     while i < len(words):

@@ -426,7 +426,7 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     report.releases = len(now_ids)
     manifest = {"schema_version": SCHEMA_VERSION, "files": new_files,
                 "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    if report.full or seen_now or removed_paths:
+    if report.full or seen_now or report.removed:
         from .search import link_translations  # the search finds the candidates
 
         report.translations = link_translations(gen, None if report.full else seen_now, workers)

@@ -46,6 +46,7 @@ VI_FIELDS = {"title": 5.0, "officials": 2.0, "agencies": 2.0, "lead": 1.5, "body
 EN_FIELDS = {"title_en": 5.0, "lead_en": 1.5, "body_en": 1.0}
 FIELD_WEIGHTS = {**VI_FIELDS, **EN_FIELDS}
 PAIR_SCALE = 0.75  # a hit's translation follows it at this share of its score (0: off)
+PAIR_DEPTH = 50    # ...for the translations of this many top hits, whatever the page
 COVERAGE_NONE = 0.3  # ...nothing when the hit holds no more than this share of the query,
 COVERAGE_FULL = 0.5  # ...all when it holds at least this share (equal values: always all)
 CROSS_SCALE = 0.6  # best other-language match vs best same-language one (0: raw scores)
@@ -284,8 +285,32 @@ def translation_query(text: str, target: str) -> Q.Query | None:
     return Q.Or(clauses) if clauses else None
 
 
-_TITLE_WORDS = frozenset(fold(t) for t in (*gz.TITLES_VI, *gz.TITLE_MODIFIERS_VI,
-                                            *gz.TITLES_EN, *gz.TITLE_MODIFIERS_EN))
+_TITLES = frozenset((*gz.TITLES_VI, *gz.TITLES_EN))
+_MODIFIERS = frozenset((*gz.TITLE_MODIFIERS_VI, *gz.TITLE_MODIFIERS_EN))
+_TITLES_FOLDED = frozenset(fold(t) for t in _TITLES)
+_MODIFIERS_FOLDED = frozenset(fold(t) for t in _MODIFIERS)
+
+
+def _title_length(words: list[str], start: int) -> int:
+    """Words of a title (with its modifiers: "phó", "former") at ``start``,
+    never the last word; 0 when none.  Typed with diacritics, a word must
+    match with them: "Nguyễn" is a name, "nguyên" (former) a modifier."""
+    def is_in(n_words: int, at: int, exact: frozenset, folded: frozenset) -> bool:
+        text = " ".join(words[at:at + n_words])
+        return gz.key(text) in exact if has_diacritics(text) else fold(gz.key(text)) in folded
+
+    last = len(words) - 1
+    i = start
+    while i < last and is_in(1, i, _MODIFIERS, _MODIFIERS_FOLDED):
+        i += 1
+    for n in range(min(5, last - i), 0, -1):
+        if is_in(n, i, _TITLES, _TITLES_FOLDED) and not (n == 1 and words[i].lower() in _GIVEN_NAME_TITLES):
+            return i + n - start
+    return 0
+
+
+# Titles that are also given names: "Dean Smith" is more likely a person.
+_GIVEN_NAME_TITLES = frozenset({"dean", "earl", "duke", "major", "judge"})
 
 
 def without_title(words: list[str]) -> list[str]:
@@ -293,14 +318,11 @@ def without_title(words: list[str]) -> list[str]:
     ("Deputy Minister Le Quoc Hung", "thứ trưởng Lê Quốc Hùng" -> the name):
     the index holds officials by name, their titles apart."""
     start = 0
-    while start < len(words) - 1:
-        for n in range(min(5, len(words) - 1 - start), 0, -1):
-            if fold(gz.key(" ".join(words[start:start + n]))) in _TITLE_WORDS:
-                start += n
-                break
-        else:
-            break
-    return words[start:]
+    while True:
+        n = _title_length(words, start)
+        if not n:
+            return words[start:]
+        start += n
 
 
 def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
@@ -413,7 +435,7 @@ def build_query(text: str) -> tuple[Q.Query | None, Terms]:
     if SYNTAX.search(text):
         try:
             parsed = _PARSER.parse(_LONE_SIGN.sub(r"\1", text))
-            q = _convert(parsed, terms)
+            q = _lang_as_filter(_convert(parsed, terms))
             if q is not None and _has_positive(q):
                 return q, terms
         except Exception:  # malformed syntax: fall back to plain words
@@ -421,6 +443,20 @@ def build_query(text: str) -> tuple[Q.Query | None, Terms]:
         terms = Terms()
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
     return _free_text(text, None, terms, translate=True), terms
+
+
+def _lang_as_filter(q: Q.Query | None) -> Q.Query | None:
+    """"lang:vi Canberra" means Vietnamese releases about Canberra: a
+    language beside plain words restricts them instead of being one more
+    word any release may match."""
+    if not isinstance(q, Q.Or):
+        return q
+    langs = [c for c in q.children() if isinstance(c, Q.Term) and c.fieldname == "lang"]
+    rest = [c for c in q.children() if not (isinstance(c, Q.Term) and c.fieldname == "lang")]
+    if not langs or not rest:
+        return q
+    words = rest[0] if len(rest) == 1 else Q.Or(rest)
+    return Q.And([words, langs[0] if len(langs) == 1 else Q.Or(langs)])
 
 
 def _has_positive(q: Q.Query) -> bool:
@@ -439,7 +475,8 @@ def flat_terms(q: Q.Query | None) -> list[tuple[str, str, float]] | None:
     """(field, text, boost) when ``q`` is a plain OR of terms (free text),
     which the numpy scorer ranks; None for structured queries."""
     if isinstance(q, Q.Term):
-        return [(q.fieldname, q.text, q.boost)]
+        # A filter term ("lang:vi" in an OR) is not scored: structured.
+        return [(q.fieldname, q.text, q.boost)] if q.fieldname in FIELD_WEIGHTS else None
     if isinstance(q, Q.Or):
         out: list[tuple[str, str, float]] = []
         for child in q.children():

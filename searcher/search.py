@@ -154,9 +154,9 @@ class _Generation:
         self._masks: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
-        self._twins: dict[str, tuple[str, float]] = {}
-        self._twins_stamp: int | None = -1
-        self._twin_docnums: np.ndarray | None = None
+        # (file stamp, pairs, doc numbers or None): swapped as one, so a
+        # thread never pairs one file's pairs with another's doc numbers.
+        self._pairs: tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None] = (-1, {}, None)
         self._is_english: np.ndarray | None = None
 
     def up_to_date(self) -> bool:
@@ -272,7 +272,8 @@ class _Generation:
             sort = "date"
         order = self.dates if sort == "date" else None
         if order is None and qmod.PAIR_SCALE:
-            self._with_twins(scores, flat, sources, mask, offset + count)
+            # A fixed depth, not the page's: every page cuts the same ranking.
+            self._with_twins(scores, flat, sources, mask, max(qmod.PAIR_DEPTH, offset + count))
         docnums, matched = self.scorer.top(scores, mask, offset, count, order)
         return list(docnums), matched, [float(scores[d]) for d in docnums]
 
@@ -327,32 +328,44 @@ class _Generation:
                 out[d] = held[d] / total if total > 0 else 0.0
         return out
 
-    @property
-    def twins(self) -> dict[str, tuple[str, float]]:
-        """Translation pairs of this index, both directions (``link_translations``
-        writes them after each reindex; re-read when that file changes)."""
+    def _pair_state(self):
         path = self.path / TRANSLATIONS
         try:
             stamp = path.stat().st_mtime_ns
         except OSError:
             stamp = None
-        if stamp != self._twins_stamp:
-            self._twins, self._twin_docnums, self._twins_stamp = _read_twins(path), None, stamp
-        return self._twins
+        state = self._pairs
+        if state[0] != stamp:
+            state = self._pairs = (stamp, _read_twins(path), None)
+        return state
+
+    @property
+    def twins(self) -> dict[str, tuple[str, float]]:
+        """Translation pairs of this index, both directions (``link_translations``
+        writes them after each reindex; re-read when that file changes)."""
+        return self._pair_state()[1] or {}
 
     @property
     def twin_docnums(self) -> np.ndarray:
-        """Per document number, its translation's number (-1: none)."""
-        twins = self.twins
-        if self._twin_docnums is None:
-            out = np.full(self.scorer.size, -1, dtype=np.int64)
+        """Per document number, its translation's number (-1: none, or the
+        translation is no longer in the index)."""
+        state = self._pair_state()
+        stamp, twins, docnums = state
+        if docnums is None:
+            docnums = np.full(self.scorer.size, -1, dtype=np.int64)
             with self.scorer.lock:
-                number = {i: self.searcher.document_number(doc_id=i) for i in twins}
-            for a, (b, _) in twins.items():
+                number = {i: self.searcher.document_number(doc_id=i) for i in (twins or {})}
+            for a, (b, _) in (twins or {}).items():
                 if number.get(a) is not None and number.get(b) is not None:
-                    out[number[a]] = number[b]
-            self._twin_docnums = out
-        return self._twin_docnums
+                    docnums[number[a]] = number[b]
+            if self._pairs is state:
+                self._pairs = (stamp, twins, docnums)
+        return docnums
+
+    def translation_of(self, docnum: int) -> str | None:
+        """The doc_id of a release's translation while both are in the index."""
+        t = self.twin_docnums[docnum]
+        return self.stored(t)["doc_id"] if t >= 0 else None
 
     def candidates(self, doc: Document) -> list[tuple[float, str]]:
         """Releases in the other language that may be ``doc``'s translation:
@@ -461,8 +474,8 @@ class Engine:
                                                 clear_query_lang(query or ""))
         total = int(matched.sum()) if matched is not None else 0
         hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
-        for hit in hits:
-            hit.translation = gen.twins.get(hit.doc_id, (None,))[0]
+        for hit, d in zip(hits, docnums):
+            hit.translation = gen.translation_of(d)
         res = SearchResults(query or "", total, 0.0, hits, page, limit)
         if facets:
             if matched is not None:
@@ -521,8 +534,9 @@ class Engine:
         one (see ``link_translations``); None otherwise or for an unknown id."""
         if not isinstance(doc_id, str):
             return None
-        found = self._current().twins.get(doc_id)
-        return self.document(found[0]) if found else None
+        gen = self._current()
+        found = gen.twins.get(doc_id)
+        return self.document(found[0]) if found and self.document(doc_id) else None
 
     def highlight(self, text: str, lang: str, query: str) -> str:
         """``text`` as safe HTML with the words of ``query`` marked."""
@@ -557,14 +571,24 @@ def _without_lang(q: Q.Query) -> Q.Query | None:
 TRANSLATIONS = "translations.json"
 
 
-def _read_twins(path: Path) -> dict[str, tuple[str, float]]:
+def _read_twins(path: Path) -> dict[str, tuple[str, float]] | None:
+    """The pairs in ``path``: {} when there is no such file, None when it
+    cannot be read (a damaged file: the next reindex relinks everything).
+    Malformed rows are skipped."""
+    if not path.exists():
+        return {}
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+        if not isinstance(rows, list):
+            return None
     except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        return None
     out: dict[str, tuple[str, float]] = {}
-    for a, b, score in rows:
-        out[a], out[b] = (b, score), (a, score)
+    for row in rows:
+        if (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], str)
+                and isinstance(row[2], (int, float)) and row[0] != row[1]):
+            a, b, score = row
+            out[a], out[b] = (b, float(score)), (a, float(score))
     return out
 
 
@@ -610,6 +634,8 @@ def link_translations(gen_path: str | Path, fresh: set[str] | None = None, worke
             side = is_en if n_en <= n_vi else ~is_en
             sources = list(np.flatnonzero(live & side))
         else:
+            if gen._pair_state()[1] is None:  # the old pairs cannot be read: relink everything
+                return link_translations(gen_path, None, workers)
             with gen.scorer.lock:
                 number = {i: gen.searcher.document_number(doc_id=i) for i in set(gen.twins) | fresh}
             alive = {i for i, d in number.items() if d is not None and live[d]}

@@ -26,6 +26,14 @@ def test_known_bodies_translate_both_ways():
     assert "Australian Federal Police" in phrase_translations("Cảnh sát Liên bang Australia", "vi")
 
 
+def test_vietnamese_with_diacritics_must_match_them():
+    # "thị trường" (market) is not "thị trưởng" (mayor); typed plainly, either may be meant.
+    assert phrase_translations("giá thị trường bất động sản", "vi") == []
+    assert phrase_translations("ma túy bị thu giữ", "vi") == []
+    assert "Mayor" in phrase_translations("Thị trưởng Hà Nội", "vi")
+    assert "Mayor" in phrase_translations("thi truong", "vi")
+
+
 def test_common_words_alone_are_not_titles():
     # "general", "major", "president" alone are too common in English questions.
     assert phrase_translations("the general election", "en") == []

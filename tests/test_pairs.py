@@ -180,3 +180,56 @@ def test_a_partial_hit_does_not_push_its_translation_above_real_matches(mixed_en
     everything = mixed_engine.rank("police cooperation delegation to Canberra", limit=100)
     only_vi = mixed_engine.rank("police cooperation delegation to Canberra", limit=100, lang="vi")
     assert only_vi == [d for d in everything if d.endswith("-vi") or d in (SEED_A, SEED_B)][:len(only_vi)]
+
+
+def test_pages_cut_one_ranking_with_a_language_filter(ntrex_engine):
+    # Translations are raised for a fixed number of top hits, not per page:
+    # page after page of the same query never repeats or skips a release.
+    query = ntrex_engine.document("ntrex-abcnews-306755-vi").title
+    for lang in ("en", "vi", None):
+        pages = [ntrex_engine.search(query, lang=lang, limit=2, page=p) for p in range(1, 6)]
+        ids = [h.doc_id for res in pages for h in res.hits]
+        assert ids == ntrex_engine.rank(query, limit=10, lang=lang)
+        assert len(set(ids)) == len(ids)
+        assert len({res.total for res in pages}) == 1
+
+
+def test_removed_releases_lose_their_pairs(tmp_path):
+    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
+        records = {r["id"]: r for r in map(json.loads, fh)}
+    stories = sorted({i[:-3] for i in records})[:4]
+    docs, index_dir = tmp_path / "docs", tmp_path / "index"
+    docs.mkdir()
+    _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
+    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    assert searcher.build_index(docs, index_dir).translations == 4
+    eng = searcher.open_index(str(index_dir))
+    (docs / "vi.jsonl").write_text("", encoding="utf-8")  # the file stays, its releases go
+    report = searcher.build_index(docs, index_dir)
+    assert report.removed == 4 and report.translations == 0
+    title = records[stories[0] + "-en"]["title"]
+    assert all(h.translation is None for h in eng.search(title).hits)
+    assert eng.translation(stories[0] + "-en") is None
+    eng.close()
+
+
+def test_a_damaged_pairs_file_is_survived_and_rebuilt(tmp_path):
+    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
+        records = {r["id"]: r for r in map(json.loads, fh)}
+    stories = sorted({i[:-3] for i in records})[:4]
+    docs, index_dir = tmp_path / "docs", tmp_path / "index"
+    docs.mkdir()
+    _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
+    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    searcher.build_index(docs, index_dir)
+    table = next(index_dir.glob("gen-*")) / "translations.json"
+    eng = searcher.open_index(str(index_dir))
+    title = records[stories[0] + "-en"]["title"]
+    for damaged in ('{"pairs": [["a", "b"]]}', '{"pairs": null}', '{"pairs": [[1, 2, 0.5]]}', '{"pairs": [', "x"):
+        table.write_text(damaged, encoding="utf-8")
+        assert eng.search(title).hits[0].doc_id == stories[0] + "-en"  # no error, no pairs
+    # The next reindex, however small, pairs everything again.
+    _write_jsonl(docs / "late.jsonl", [records[sorted({i[:-3] for i in records})[5] + "-en"]])
+    assert searcher.build_index(docs, index_dir).translations == 4
+    assert eng.translation(stories[1] + "-vi").doc_id == stories[1] + "-en"
+    eng.close()
