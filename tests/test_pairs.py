@@ -103,14 +103,21 @@ def _write_jsonl(path, records):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
-def test_incremental_reindex_relinks_only_what_changed(tmp_path):
+def _two_files(tmp_path, n: int):
+    """The first ``n`` ntrex stories: English versions in one file,
+    Vietnamese ones in another; returns (all records, story ids, docs, index)."""
     with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
         records = {r["id"]: r for r in map(json.loads, fh)}
-    stories = sorted({i[:-3] for i in records})[:6]
+    stories = sorted({i[:-3] for i in records})[:n]
     docs, index_dir = tmp_path / "docs", tmp_path / "index"
     docs.mkdir()
     _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
     _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    return records, stories, docs, index_dir
+
+
+def test_incremental_reindex_relinks_only_what_changed(tmp_path):
+    records, stories, docs, index_dir = _two_files(tmp_path, 6)
     report = searcher.build_index(docs, index_dir)
     assert report.translations == 6
     eng = searcher.open_index(str(index_dir))
@@ -195,13 +202,7 @@ def test_pages_cut_one_ranking_with_a_language_filter(ntrex_engine):
 
 
 def test_removed_releases_lose_their_pairs(tmp_path):
-    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
-        records = {r["id"]: r for r in map(json.loads, fh)}
-    stories = sorted({i[:-3] for i in records})[:4]
-    docs, index_dir = tmp_path / "docs", tmp_path / "index"
-    docs.mkdir()
-    _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
-    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    records, stories, docs, index_dir = _two_files(tmp_path, 4)
     assert searcher.build_index(docs, index_dir).translations == 4
     eng = searcher.open_index(str(index_dir))
     (docs / "vi.jsonl").write_text("", encoding="utf-8")  # the file stays, its releases go
@@ -214,13 +215,7 @@ def test_removed_releases_lose_their_pairs(tmp_path):
 
 
 def test_a_damaged_pairs_file_is_survived_and_rebuilt(tmp_path):
-    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as fh:
-        records = {r["id"]: r for r in map(json.loads, fh)}
-    stories = sorted({i[:-3] for i in records})[:4]
-    docs, index_dir = tmp_path / "docs", tmp_path / "index"
-    docs.mkdir()
-    _write_jsonl(docs / "en.jsonl", [records[s + "-en"] for s in stories])
-    _write_jsonl(docs / "vi.jsonl", [records[s + "-vi"] for s in stories])
+    records, stories, docs, index_dir = _two_files(tmp_path, 4)
     searcher.build_index(docs, index_dir)
     table = next(index_dir.glob("gen-*")) / "translations.json"
     eng = searcher.open_index(str(index_dir))
