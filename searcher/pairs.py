@@ -30,6 +30,7 @@ from .textnorm import canonical_tone, fold, nfc
 __all__ = ["similarity", "release_similarity", "anchors", "assign", "MIN_SIMILARITY"]
 
 MIN_SIMILARITY = 0.4    # below this the best candidate is not a translation
+SURE_SIMILARITY = 0.5   # a candidate this close ends the search for others
 MAX_DAYS_APART = 3
 PROFILE_CHARS = 3000    # how much of a release the similarity reads
 CANDIDATES = 8          # search hits checked
@@ -123,6 +124,11 @@ def similarity(a_text: str, a_lang: str, b_text: str, b_lang: str,
     anchor = _overlap(_anchor_set(a_text), _anchor_set(b_text))
     words = _overlap(_as_english(a_text, a_lang), _as_english(b_text, b_lang))
     return 0.5 * anchor + 0.5 * words
+
+
+def profile(release) -> str:
+    """The part of a release (``Document``) the similarity reads."""
+    return _profile_text(release.title, release.lead, release.body)
 
 
 def release_similarity(a, b) -> float:

@@ -285,6 +285,16 @@ def translation_query(text: str, target: str) -> Q.Query | None:
     return Q.Or(clauses) if clauses else None
 
 
+def anchor_query(words: Iterable[str], target: str) -> Q.Query | None:
+    """Words a translation keeps as they are (names, numbers), searched in
+    the text fields of the ``target`` language."""
+    fields = {f: w for f, w in (VI_FIELDS if target == "vi" else EN_FIELDS).items()
+              if f not in ("officials", "agencies")}
+    text = " ".join(words)
+    clauses = (_vi_query if target == "vi" else _en_query)(text, fields, Terms(), target)
+    return Q.Or(clauses) if clauses else None
+
+
 _TITLES = frozenset((*gz.TITLES_VI, *gz.TITLES_EN))
 _MODIFIERS = frozenset((*gz.TITLE_MODIFIERS_VI, *gz.TITLE_MODIFIERS_EN))
 _TITLES_FOLDED = frozenset(fold(t) for t in _TITLES)

@@ -368,12 +368,31 @@ class _Generation:
         return self.stored(t)["doc_id"] if t >= 0 else None
 
     def candidates(self, doc: Document) -> list[tuple[float, str]]:
-        """Releases in the other language that may be ``doc``'s translation:
-        the search's top hits for its title and opening, with their
-        ``pairs.release_similarity``."""
+        """Releases in the other language that may be ``doc``'s translation,
+        with their ``pairs.release_similarity``: the best hits for its title
+        and opening (translated), and for the names and numbers it holds
+        (a translation keeps them; in a large index the translated words
+        alone can leave the twin outside the first few hits)."""
         other = "vi" if doc.lang == "en" else "en"
         words = SYNTAX.sub(" ", f"{doc.title} {doc.lead or doc.body}").split()
-        q = qmod.translation_query(" ".join(words[:pairs.QUERY_WORDS]), other)
+        by_text = qmod.translation_query(" ".join(words[:pairs.QUERY_WORDS]), other)
+        out = self._similar(doc, self._candidate_hits(by_text, other))
+        if max((score for score, _ in out), default=0.0) < pairs.SURE_SIMILARITY:
+            anchors = sorted(pairs.anchors(pairs.profile(doc)))[:pairs.QUERY_WORDS]
+            seen = {i for _, i in out}
+            more = [d for d in self._candidate_hits(qmod.anchor_query(anchors, other), other)
+                    if self.stored(d)["doc_id"] not in seen]
+            out += self._similar(doc, more)
+        return out
+
+    def _similar(self, doc: Document, docnums) -> list[tuple[float, str]]:
+        out = []
+        for d in docnums:
+            cand = _document(self.stored(d)["release"])
+            out.append((pairs.release_similarity(doc, cand), cand.doc_id))
+        return out
+
+    def _candidate_hits(self, q, lang: str) -> list[int]:
         if q is None:
             return []
         # Words in many releases cannot single a translation out, and their
@@ -382,14 +401,9 @@ class _Generation:
         kept = [t for t in q.children() if self.scorer.rough_frequency(t.fieldname, t.text) <= common]
         if not kept:
             return []
-        q = Q.Or(kept)
-        filters = filters_query(other, None, None, None, None, Terms())
-        docnums, _, _ = self.ranked(q, filters, 0, pairs.CANDIDATES, "relevance")
-        out = []
-        for d in docnums:
-            cand = _document(self.stored(d)["release"])
-            out.append((pairs.release_similarity(doc, cand), cand.doc_id))
-        return out
+        filters = filters_query(lang, None, None, None, None, Terms())
+        docnums, _, _ = self.ranked(Q.Or(kept), filters, 0, pairs.CANDIDATES, "relevance")
+        return docnums
 
     def _cross_scaled(self, flat, lang: str, mask) -> np.ndarray:
         """Scores where the best release in the other language stands at
