@@ -24,8 +24,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from . import lexicon
-from .analysis import ENGLISH_STOP_WORDS, english_analyzer, syllables
-from .textnorm import canonical_tone, fold, nfc
+from .analysis import ENGLISH_STOP_WORDS, english_analyzer
+from .textnorm import fold, nfc
 
 __all__ = ["similarity", "release_similarity", "anchors", "assign", "MIN_SIMILARITY"]
 
@@ -80,17 +80,24 @@ def _as_english(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
 def _lexicon_words(text: str, lex: lexicon.Lexicon) -> dict[str, None]:
     """The lexicon's Vietnamese words found in ``text``: runs of one to three
     syllables looked up directly, longest first.  No segmentation: pyvi's
-    CRF cost more than the rest of the pairing together."""
-    sylls = [fold(canonical_tone(w.lower())) for w, _, _ in syllables(text)]
+    CRF cost more than the rest of the pairing together.  The lexicon is
+    keyed by folded words, so the whole text is folded once."""
+    sylls = _SYLLABLE.findall(fold(text.lower()))
+    table = lex.vi2en
     found: dict[str, None] = {}
-    i = 0
-    while i < len(sylls):
+    i, n_sylls = 0, len(sylls)
+    while i < n_sylls:
         for n in (3, 2, 1):
-            term = "_".join(sylls[i:i + n])
-            if (n == 1 or i + n <= len(sylls)) and lex.to_english(term):
+            if i + n > n_sylls:
+                continue
+            term = "_".join(sylls[i:i + n]) if n > 1 else sylls[i]
+            if term in table:
                 found[term] = None
                 i += n
                 break
