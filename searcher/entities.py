@@ -183,7 +183,7 @@ _ROMANISATION = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("-", " "),
 
 
 @lru_cache(maxsize=65536)
-def _loose_key(name: str) -> str:
+def loose_key(name: str) -> str:
     """Key that also equates romanisations ("Yoo Jae-seong" = "Yu Jae-seong")."""
     k = entity_key(name)
     for a, b in _ROMANISATION:
@@ -199,7 +199,7 @@ def _merge_officials(officials: list[Official], mentions: dict[str, int]) -> lis
         -len(o.name.split()), -mentions.get(entity_key(o.name), 0), order[id(o)]))
     kept: list[Official] = []
     for o in officials:
-        host = next((h for h in kept if _same_person(_loose_key(h.name), _loose_key(o.name))), None)
+        host = next((h for h in kept if _same_person(loose_key(h.name), loose_key(o.name))), None)
         if host is None:
             kept.append(o)
             continue

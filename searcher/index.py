@@ -38,7 +38,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from .analysis import english_analyzer, segmented, vietnamese_analyzer
-from .entities import entity_key, extract
+from .entities import entity_key, extract, loose_key
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
 
 __all__ = [
@@ -52,7 +52,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 
@@ -212,11 +212,12 @@ def release_fields(rel: Release) -> dict:
         "title" + suffix: rel.title,
         "lead" + suffix: rel.lead,
         "body" + suffix: rel.body,
-        "officials": "\n".join(o["name"] for o in officials),
+        "officials": "\n".join(n for o in officials for n in (o["name"], *o.get("aliases", []))),
         "agencies": "\n".join(
             "\n".join([a["name"], a["acronym"], *a["aliases"]]).strip() for a in agencies
         ),
-        "official_keys": ",".join(sorted({entity_key(o["name"]) for o in officials})),
+        "official_keys": ",".join(sorted({k for o in officials for n in (o["name"], *o.get("aliases", []))
+                                          for k in (entity_key(n), loose_key(n))})),
         "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
         "entity_names": _names_column(officials, agencies),
         "release": stored,

@@ -30,7 +30,7 @@ from . import bilingual
 from . import gazetteer as gz
 from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer
-from .entities import entity_key
+from .entities import entity_key, loose_key
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["build_query", "query_lang", "flat_terms", "positive_terms", "filters_query",
@@ -378,6 +378,9 @@ def _make_parser() -> qparser.QueryParser:
 _PARSER = _make_parser()
 
 
+_ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
+
+
 def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
     if isinstance(node, Q.Term):
@@ -386,6 +389,8 @@ def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
         return _free_text(str(node.text), fields, terms)
     if isinstance(node, Q.Phrase):
+        if node.fieldname in _ENTITY_FIELDS:
+            return entity_match(" ".join(str(w) for w in node.words), _ENTITY_FIELDS[node.fieldname], terms)
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
         return _phrase([str(w) for w in node.words], fields, terms)
     if isinstance(node, Q.Not):
@@ -501,8 +506,8 @@ def flat_terms(q: Q.Query | None) -> list[tuple[str, str, float]] | None:
 def positive_terms(q: Q.Query) -> list[tuple[str, str, float]]:
     """The terms that should raise a release's score: every term and phrase
     word outside a NOT."""
-    if isinstance(q, Q.Term):
-        return [] if q.fieldname == "lang" else [(q.fieldname, q.text, q.boost)]
+    if isinstance(q, Q.Term):  # filter fields (lang, entity keys) are not scored
+        return [(q.fieldname, q.text, q.boost)] if q.fieldname in FIELD_WEIGHTS else []
     if isinstance(q, Q.Phrase):
         return [(q.fieldname, w, q.boost) for w in q.words]
     if isinstance(q, Q.Not):
@@ -516,21 +521,33 @@ def positive_terms(q: Q.Query) -> list[tuple[str, str, float]]:
     return []
 
 
+def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
+    """Releases naming an official or agency (``kind``) by any spelling:
+    its key (case, diacritics and, for people, romanisation aside: "Yu" =
+    "Yoo Jae-seong"), or its words in a row among the names indexed; a
+    person's title typed before the name is dropped."""
+    if kind == "official":
+        value = " ".join(without_title(value.split()))
+    words = [u[1] for u in _vi_units(value)]
+    if not words:
+        return None
+    terms.vi.update(words)
+    fname = "officials" if kind == "official" else "agencies"
+    keys = [entity_key(value)] + ([loose_key(value)] if kind == "official" else [])
+    phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
+    return Q.Or([*(Q.Term(f"{kind}_keys", k) for k in dict.fromkeys(keys)), phrase])
+
+
 def filters_query(lang, date_from, date_to, official, agency, terms: Terms) -> Q.Query | None:
     parts: list[Q.Query] = []
     if lang in ("vi", "en"):
         parts.append(Q.Term("lang", lang))
     if date_from or date_to:
         parts.append(Q.TermRange("date", _iso(date_from) or None, _iso(date_to, end=True) or None))
-    for value, keys, fname in ((official, "official_keys", "officials"), (agency, "agency_keys", "agencies")):
-        if value and fname == "officials":
-            value = " ".join(without_title(value.split()))
-        if value:
-            words = [u[1] for u in _vi_units(value)]
-            if words:
-                terms.vi.update(words)
-                phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
-                parts.append(Q.Or([Q.Term(keys, entity_key(value)), phrase]))
+    for value, kind in ((official, "official"), (agency, "agency")):
+        match = entity_match(value, kind, terms) if value else None
+        if match is not None:
+            parts.append(match)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else Q.And(parts)

@@ -106,6 +106,28 @@ def test_a_family_name_is_not_taken_for_a_title(tmp_path):
     eng.close()
 
 
+@pytest.mark.parametrize("spelling", ["Yu Jae-seong", "Yoo Jae-seong", "yoo jae seong", "Thượng tướng Yu Jae-seong"])
+def test_an_official_by_either_romanisation(engine, spelling):
+    # Seed B writes both "Yoo Jae-seong" and "Yu Jae-seong": one person, found by either.
+    assert [h.doc_id for h in engine.search(f'official:"{spelling}"').hits] == [SEED_B]
+    assert [h.doc_id for h in engine.search("", official=spelling).hits] == [SEED_B]
+
+
+def test_a_romanisation_the_release_does_not_use(tmp_path):
+    import searcher
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "r.jsonl").write_text(
+        '{"id": "k", "lang": "en", "title": "Commissioner Yoo Jae-seong visits Hanoi", "body": "Acting '
+        'Commissioner General Yoo Jae-seong met officials."}\n', encoding="utf-8")
+    searcher.build_index(docs, tmp_path / "ix")
+    eng = searcher.open_index(str(tmp_path / "ix"))
+    assert [h.doc_id for h in eng.search("", official="Yu Jae-seong").hits] == ["k"]
+    assert [h.doc_id for h in eng.search('official:"Yu Jae Seong"').hits] == ["k"]
+    eng.close()
+
+
 def test_official_filters_accept_a_title_in_either_language(engine):
     # Officials are indexed by name; a rank typed before it is not part of the name.
     for value in ("Deputy Minister Le Quoc Hung", "thứ trưởng Lê Quốc Hùng", "Thượng tướng Lê Quốc Hùng"):
