@@ -28,6 +28,18 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def small_index(tmp_path: Path, files: dict[str, str]) -> Path:
+    """An index built in ``tmp_path`` from the given files (name -> text)."""
+    import searcher
+
+    d = tmp_path / "small-docs"
+    d.mkdir()
+    for name, text in files.items():
+        (d / name).write_text(text, encoding="utf-8")
+    searcher.build_index(d, tmp_path / "small-index")
+    return tmp_path / "small-index"
+
+
 @pytest.fixture
 def docs(tmp_path) -> Path:
     """A fresh, writable copy of the seed releases for one test."""

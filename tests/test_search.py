@@ -1,5 +1,5 @@
 import pytest
-from conftest import SEED_A, SEED_B
+from conftest import SEED_A, SEED_B, small_index
 
 import searcher
 
@@ -89,16 +89,10 @@ def test_a_language_term_beside_words_is_a_filter(engine):
 
 
 def test_a_family_name_is_not_taken_for_a_title(tmp_path):
-    import searcher
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "r.jsonl").write_text(
+    ix = small_index(tmp_path, {"r.jsonl": (
         '{"id": "a", "lang": "vi", "title": "Thủ tướng Nguyễn Xuân Phúc tiếp đoàn", "body": "Thủ tướng Nguyễn Xuân Phúc phát biểu."}\n'
-        '{"id": "b", "lang": "vi", "title": "Ông Lê Xuân Phúc nhận giải", "body": "Giám đốc Lê Xuân Phúc phát biểu."}\n',
-        encoding="utf-8")
-    searcher.build_index(docs, tmp_path / "ix")
-    eng = searcher.open_index(str(tmp_path / "ix"))
+        '{"id": "b", "lang": "vi", "title": "Ông Lê Xuân Phúc nhận giải", "body": "Giám đốc Lê Xuân Phúc phát biểu."}\n')})
+    eng = searcher.open_index(str(ix))
     # "Nguyễn" folds like "nguyên" (former), a title word: it must stay in the name.
     assert [h.doc_id for h in eng.search("", official="Nguyễn Xuân Phúc").hits] == ["a"]
     assert [h.doc_id for h in eng.search('official:"Nguyễn Xuân Phúc"').hits] == ["a"]
@@ -114,15 +108,10 @@ def test_an_official_by_either_romanisation(engine, spelling):
 
 
 def test_a_romanisation_the_release_does_not_use(tmp_path):
-    import searcher
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "r.jsonl").write_text(
+    ix = small_index(tmp_path, {"r.jsonl": (
         '{"id": "k", "lang": "en", "title": "Commissioner Yoo Jae-seong visits Hanoi", "body": "Acting '
-        'Commissioner General Yoo Jae-seong met officials."}\n', encoding="utf-8")
-    searcher.build_index(docs, tmp_path / "ix")
-    eng = searcher.open_index(str(tmp_path / "ix"))
+        'Commissioner General Yoo Jae-seong met officials."}\n')})
+    eng = searcher.open_index(str(ix))
     assert [h.doc_id for h in eng.search("", official="Yu Jae-seong").hits] == ["k"]
     assert [h.doc_id for h in eng.search('official:"Yu Jae Seong"').hits] == ["k"]
     eng.close()

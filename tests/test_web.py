@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from conftest import SEED_A, SEED_B
+from conftest import SEED_A, SEED_B, small_index
 
 from web import create_app
 
@@ -118,14 +118,10 @@ def test_missing_index_is_503_everywhere(tmp_path):
 
 
 def test_markup_in_releases_is_escaped(tmp_path):
-    import searcher
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "evil.txt").write_text(
+    ix = small_index(tmp_path, {"evil.txt": (
         "date 2024-02-02 <script>alert('t')</script> Hội nghị\n\n"
-        "Bộ Công an <img src=x onerror=alert(1)> tổ chức hội nghị về an ninh mạng.", encoding="utf-8")
-    searcher.build_index(docs, tmp_path / "ix")
-    client = create_app(str(tmp_path / "ix")).test_client()
+        "Bộ Công an <img src=x onerror=alert(1)> tổ chức hội nghị về an ninh mạng.")})
+    client = create_app(str(ix)).test_client()
     for path in ("/search?q=hội+nghị", "/doc/evil?q=hội+nghị"):
         html = client.get(path).get_data(as_text=True)
         assert "<script>alert" not in html and "<img src=x" not in html
