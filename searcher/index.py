@@ -355,8 +355,8 @@ def build_index(
     added, changed and removed files are touched.  Raises ``ReindexBusy``
     when another reindex holds the index, ``FileNotFoundError`` when a docs
     path does not exist.  Bad inputs do not raise: they are in
-    ``report.problems``.  ``workers`` processes run pyvi (default: one per
-    core) while this process writes the index.
+    ``report.problems``.  ``workers`` processes (default: one per core)
+    prepare and index the releases, then pair translations.
     """
     started = time.perf_counter()
     roots = [docs_dir] if isinstance(docs_dir, (str, os.PathLike)) else list(docs_dir)
