@@ -195,14 +195,19 @@ def _role_agrees(gold_role: str, found_role: str) -> bool:
     return bool(g) and bool(f) and (g == f or _contains(g.split(), f.split()) or _contains(f.split(), g.split()))
 
 
-@lru_cache(maxsize=1)
-def evaluate() -> Evaluation:
-    ev = Evaluation(load_records())
+LANG_SCOPES = ("lang (vi)", "lang (en)")
+
+
+@lru_cache(maxsize=4)
+def evaluate(path: Path = DATA) -> Evaluation:
+    """Precision/recall tallies over a labelled file, per scope (all, seeds,
+    source and language, and each language alone)."""
+    ev = Evaluation(load_records(path))
     for rec in ev.records:
         officials, agencies = extract([rec["title"], rec.get("lead", ""), rec["body"]], rec["lang"])
         for kind, got in (("officials", officials), ("agencies", agencies)):
             pairs, misses, fps = match(_gold(rec[kind], kind), _found(got, kind), kind)
-            for scope in _scopes(rec):
+            for scope in [*_scopes(rec), f"lang ({rec['lang']})"]:
                 t = ev.tallies[(kind, scope)]
                 t.gold += len(rec[kind])
                 t.found += len(got)
@@ -214,9 +219,16 @@ def evaluate() -> Evaluation:
     return ev
 
 
-def report(ev: Evaluation) -> str:
+def report(ev: Evaluation, path: Path = DATA, by_language: bool = False) -> str:
+    """The table (with each language's own rows when ``by_language``), then
+    every miss and false positive."""
     order = ["all", "seeds", "vietnews (vi)", "ntrex (en)", "ntrex (vi)"]
-    lines = [f"Entity extraction vs {DATA.relative_to(ROOT)} ({len(ev.records)} releases)",
+    order += list(LANG_SCOPES) if by_language else []
+    try:
+        name = path.resolve().relative_to(ROOT)
+    except ValueError:
+        name = path
+    lines = [f"Entity extraction vs {name} ({len(ev.records)} releases)",
              f"{'kind':<10} {'scope':<14} {'gold':>5} {'found':>6} {'match':>6} {'P':>6} {'R':>6}"]
     for kind in KINDS:
         for scope in order:
@@ -239,15 +251,15 @@ def report(ev: Evaluation) -> str:
     return "\n".join(lines)
 
 
-_printed = False
+_printed: set[Path] = set()
 
 
-def _evaluation() -> Evaluation:
-    global _printed
-    ev = evaluate()
-    if not _printed:
-        print("\n" + report(ev))
-        _printed = True
+def _evaluation(path: Path = DATA) -> Evaluation:
+    """``evaluate``, printing the report once per file (pytest -s shows it)."""
+    ev = evaluate(path)
+    if path not in _printed:
+        print("\n" + report(ev, path, by_language=path != DATA))
+        _printed.add(path)
     return ev
 
 
@@ -314,64 +326,10 @@ def test_seeds_precision_and_recall():
 # tests/data/entities-heldout.jsonl: 24 releases the rules were never tuned on
 # (14 VietNews articles picked by a fixed procedure, 5 English and 5
 # Vietnamese NTREX stories); tests/data/HELDOUT.md says how it was made.  Any
-# labelled file in the same format can be scored with `evaluate_file`, or from
+# labelled file in the same format can be scored with `evaluate(path)`, or from
 # the shell: python tests/test_entity_labels.py --file PATH
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "entities-heldout.jsonl"
-LANG_SCOPES = ("lang (vi)", "lang (en)")
-
-
-@lru_cache(maxsize=4)
-def evaluate_file(path: Path) -> Evaluation:
-    """`evaluate` for any labelled file; also tallies each language ("lang (vi)", "lang (en)")."""
-    ev = Evaluation(load_records(path))
-    for rec in ev.records:
-        officials, agencies = extract([rec["title"], rec.get("lead", ""), rec["body"]], rec["lang"])
-        for kind, got in (("officials", officials), ("agencies", agencies)):
-            pairs, misses, fps = match(_gold(rec[kind], kind), _found(got, kind), kind)
-            for scope in [*_scopes(rec), f"lang ({rec['lang']})"]:
-                t = ev.tallies[(kind, scope)]
-                t.gold += len(rec[kind])
-                t.found += len(got)
-                t.matched += len(pairs)
-                if kind == "officials":
-                    t.role_ok += sum(_role_agrees(g.extra, f.extra) for g, f in pairs)
-            ev.misses[kind] += [(rec["id"], g) for g in misses]
-            ev.false_pos[kind] += [(rec["id"], f) for f in fps]
-    return ev
-
-
-def report_file(ev: Evaluation, path: Path) -> str:
-    """`report` with the file's own name in the header and the per-language rows added."""
-    text = report(ev)
-    head, _, rest = text.partition("\n")
-    try:
-        name = path.resolve().relative_to(ROOT)
-    except ValueError:
-        name = path
-    head = f"Entity extraction vs {name} ({len(ev.records)} releases)"
-    extra = []
-    for kind in KINDS:
-        for scope in LANG_SCOPES:
-            t = ev.tallies.get((kind, scope))
-            if t is not None:
-                extra.append(f"{kind:<10} {scope:<14} {t.gold:>5} {t.found:>6} {t.matched:>6} "
-                             f"{t.precision:>6.3f} {t.recall:>6.3f}")
-    lines = rest.split("\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("(informational)"))
-    return "\n".join([head, *lines[:at], *extra, *lines[at:]])
-
-
-_printed_heldout = False
-
-
-def _heldout() -> Evaluation:
-    global _printed_heldout
-    ev = evaluate_file(HELDOUT)
-    if not _printed_heldout:
-        print("\n" + report_file(ev, HELDOUT))
-        _printed_heldout = True
-    return ev
 
 
 def test_heldout_file_is_well_formed():
@@ -417,7 +375,7 @@ def test_heldout_precision_and_recall():
     these figures are no longer a blind estimate.  Raise the floors when the
     extractor improves; never edit the held-out labels to pass.
     """
-    ev = _heldout()
+    ev = _evaluation(HELDOUT)
     for kind in KINDS:
         t = ev.tallies[(kind, "all")]
         p_floor, r_floor = HELDOUT_FLOORS[kind]
@@ -429,7 +387,7 @@ def test_heldout_precision_and_recall():
 if __name__ == "__main__":
     if "--file" in sys.argv[1:]:
         path = Path(sys.argv[sys.argv.index("--file") + 1])
-        print(report_file(evaluate_file(path), path))
+        print(report(evaluate(path), path, by_language=True))
         sys.exit(0)
     ev = evaluate()
     print(report(ev))
