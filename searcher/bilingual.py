@@ -141,7 +141,7 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, lis
     for vi, *english in TITLES:
         for en in english:
             add(vi, en)
-    for vi, en, _ in (*gz.KNOWN_AGENCIES, *getattr(gz, "KNOWN_ORGANISATIONS", [])):
+    for vi, en, _ in gz.KNOWN_AGENCIES:  # organisations included
         if vi and en and _key(vi) != _key(en):
             add(vi, en)
     return en2vi, vi2en, vi2en_exact

@@ -267,6 +267,16 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
     return Q.Or(clauses) if clauses else None
 
 
+def _text_fields(target: str) -> dict[str, float]:
+    """The text fields (no entity-name fields) of the ``target`` language."""
+    return {f: w for f, w in (VI_FIELDS if target == "vi" else EN_FIELDS).items()
+            if f not in ("officials", "agencies")}
+
+
+def _as_written(text: str, fields: dict[str, float], target: str, terms: Terms) -> list[Q.Query]:
+    return (_vi_query if target == "vi" else _en_query)(text, fields, terms, target)
+
+
 def translation_query(text: str, target: str) -> Q.Query | None:
     """Plain ``text`` searched only in the text fields of the ``target``
     language: its names and numbers as they are, its words translated.  How
@@ -274,12 +284,11 @@ def translation_query(text: str, target: str) -> Q.Query | None:
     terms, so pairing a large index stays cheap."""
     text = SYNTAX.sub(" ", text)
     source = "en" if target == "vi" else "vi"
-    fields = {f: w for f, w in (VI_FIELDS if target == "vi" else EN_FIELDS).items()
-              if f not in ("officials", "agencies")}
+    fields = _text_fields(target)
     terms = Terms()
     # The source's own words only where a translation keeps them: names, numbers.
     kept = " ".join(w for w in text.split() if w[:1].isupper() or w[:1].isdigit())
-    clauses = (_vi_query if target == "vi" else _en_query)(kept, fields, terms, target)
+    clauses = _as_written(kept, fields, target, terms)
     vi, en = (fields, {}) if target == "vi" else ({}, fields)
     clauses += _translations(text, source, vi, en, terms)
     return Q.Or(clauses) if clauses else None
@@ -288,10 +297,7 @@ def translation_query(text: str, target: str) -> Q.Query | None:
 def anchor_query(words: Iterable[str], target: str) -> Q.Query | None:
     """Words a translation keeps as they are (names, numbers), searched in
     the text fields of the ``target`` language."""
-    fields = {f: w for f, w in (VI_FIELDS if target == "vi" else EN_FIELDS).items()
-              if f not in ("officials", "agencies")}
-    text = " ".join(words)
-    clauses = (_vi_query if target == "vi" else _en_query)(text, fields, Terms(), target)
+    clauses = _as_written(" ".join(words), _text_fields(target), target, Terms())
     return Q.Or(clauses) if clauses else None
 
 
@@ -336,8 +342,6 @@ def without_title(words: list[str]) -> list[str]:
 
 
 def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Query | None:
-    if fields is not None and list(fields) == ["officials"]:
-        words = without_title(words)
     text = " ".join(words)
     fields = list(fields) if fields is not None else [*VI_FIELDS, *EN_FIELDS]
     units = _vi_units(text)
@@ -460,14 +464,19 @@ def build_query(text: str) -> tuple[Q.Query | None, Terms]:
     return _free_text(text, None, terms, translate=True), terms
 
 
+def is_lang_term(q: Q.Query) -> bool:
+    """A language condition ("lang:vi", the language filter)."""
+    return isinstance(q, Q.Term) and q.fieldname == "lang"
+
+
 def _lang_as_filter(q: Q.Query | None) -> Q.Query | None:
     """"lang:vi Canberra" means Vietnamese releases about Canberra: a
     language beside plain words restricts them instead of being one more
     word any release may match."""
     if not isinstance(q, Q.Or):
         return q
-    langs = [c for c in q.children() if isinstance(c, Q.Term) and c.fieldname == "lang"]
-    rest = [c for c in q.children() if not (isinstance(c, Q.Term) and c.fieldname == "lang")]
+    langs = [c for c in q.children() if is_lang_term(c)]
+    rest = [c for c in q.children() if not is_lang_term(c)]
     if not langs or not rest:
         return q
     words = rest[0] if len(rest) == 1 else Q.Or(rest)

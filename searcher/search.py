@@ -256,8 +256,8 @@ class _Generation:
         # (the other language's hits still set the scale and bring in their
         # translations).
         sources = mask
-        if filters is not None and _lang_filter(filters):
-            rest = _without_lang(filters)
+        had_lang, rest = _without_lang(filters) if filters is not None else (False, None)
+        if had_lang:
             sources = None if rest is None else self.filter_mask(rest)
             if structured:
                 sources = structure if sources is None else (sources & structure)
@@ -310,10 +310,10 @@ class _Generation:
                 continue
             fields = qmod.EN_FIELDS if english else qmod.VI_FIELDS
             weight: dict[str, float] = {}
-            for field, text, boost in flat:
+            for fname, text, boost in flat:
                 # Vietnamese: plain syllables only; a compound is its
                 # syllables again, most query n-grams are no word at all.
-                if field in fields and boost > 0 and (english or ("_" not in text and fold(text) == text)):
+                if fname in fields and boost > 0 and (english or ("_" not in text and fold(text) == text)):
                     weight[text] = max(weight.get(text, 0.0), boost)
             total = 0.0
             held = dict.fromkeys(group, 0.0)
@@ -362,10 +362,9 @@ class _Generation:
                 self._pairs = (stamp, twins, docnums)
         return docnums
 
-    def translation_of(self, docnum: int) -> str | None:
+    def translation_of(self, docnum: int, doc_id: str) -> str | None:
         """The doc_id of a release's translation while both are in the index."""
-        t = self.twin_docnums[docnum]
-        return self.stored(t)["doc_id"] if t >= 0 else None
+        return self.twins.get(doc_id, (None,))[0] if self.twin_docnums[docnum] >= 0 else None
 
     def candidates(self, doc: Document) -> list[tuple[float, str]]:
         """Releases in the other language that may be ``doc``'s translation,
@@ -376,13 +375,12 @@ class _Generation:
         other = "vi" if doc.lang == "en" else "en"
         words = SYNTAX.sub(" ", f"{doc.title} {doc.lead or doc.body}").split()
         by_text = qmod.translation_query(" ".join(words[:pairs.QUERY_WORDS]), other)
-        out = self._similar(doc, self._candidate_hits(by_text, other))
+        first = self._candidate_hits(by_text, other)
+        out = self._similar(doc, first)
         if max((score for score, _ in out), default=0.0) < pairs.SURE_SIMILARITY:
             anchors = sorted(pairs.anchors(pairs.profile(doc)))[:pairs.QUERY_WORDS]
-            seen = {i for _, i in out}
-            more = [d for d in self._candidate_hits(qmod.anchor_query(anchors, other), other)
-                    if self.stored(d)["doc_id"] not in seen]
-            out += self._similar(doc, more)
+            more = self._candidate_hits(qmod.anchor_query(anchors, other), other)
+            out += self._similar(doc, [d for d in more if d not in first])
         return out
 
     def _similar(self, doc: Document, docnums) -> list[tuple[float, str]]:
@@ -489,7 +487,7 @@ class Engine:
         total = int(matched.sum()) if matched is not None else 0
         hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
         for hit, d in zip(hits, docnums):
-            hit.translation = gen.translation_of(d)
+            hit.translation = gen.translation_of(d, hit.doc_id)
         res = SearchResults(query or "", total, 0.0, hits, page, limit)
         if facets:
             if matched is not None:
@@ -568,16 +566,12 @@ def _passed_on(share: float) -> float:
     return min(1.0, max(0.0, (share - low) / (high - low)))
 
 
-def _lang_filter(q: Q.Query) -> bool:
+def _without_lang(q: Q.Query) -> tuple[bool, Q.Query | None]:
+    """Whether a filter (``filters_query``) holds a language condition, and
+    the filter without it."""
     parts = q.children() if isinstance(q, Q.And) else [q]
-    return any(isinstance(p, Q.Term) and p.fieldname == "lang" for p in parts)
-
-
-def _without_lang(q: Q.Query) -> Q.Query | None:
-    """A filter (``filters_query``) without its language condition."""
-    parts = [p for p in (q.children() if isinstance(q, Q.And) else [q])
-             if not (isinstance(p, Q.Term) and p.fieldname == "lang")]
-    return None if not parts else parts[0] if len(parts) == 1 else Q.And(parts)
+    rest = [p for p in parts if not qmod.is_lang_term(p)]
+    return len(rest) < len(parts), None if not rest else rest[0] if len(rest) == 1 else Q.And(rest)
 
 
 # --- translation pairs --------------------------------------------------------
@@ -657,11 +651,12 @@ def link_translations(gen_path: str | Path, fresh: set[str] | None = None, worke
                     if a in alive and v[0] in alive and a not in fresh and v[0] not in fresh}
             sources = [number[i] for i in sorted(alive - set(kept))
                        if i in fresh or i in gen.twins]
-        if len(sources) < _PARALLEL_LINKING or workers < 2:
+        parallel = len(sources) >= _PARALLEL_LINKING and workers >= 2
+        if not parallel:
             edges = _candidate_edges(gen, sources)
     finally:
         gen.close()
-    if len(sources) >= _PARALLEL_LINKING and workers >= 2:
+    if parallel:
         chunks = [(str(gen_path), [int(d) for d in sources[i::workers]]) for i in range(workers)]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             edges = [e for part in pool.starmap(_edges_in, chunks) for e in part]
