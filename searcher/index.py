@@ -197,6 +197,7 @@ def release_fields(rel: Release) -> dict:
     """The Whoosh document for a release (entities already extracted)."""
     suffix = "_en" if rel.lang == "en" else ""
     officials = [o.to_dict() for o in rel.officials]
+    official_names = [n for o in officials for n in (o["name"], *o.get("aliases", []))]  # every spelling
     agencies = [a.to_dict() for a in rel.agencies]
     stored = {
         "doc_id": rel.doc_id, "title": rel.title, "lead": rel.lead, "body": rel.body,
@@ -212,12 +213,11 @@ def release_fields(rel: Release) -> dict:
         "title" + suffix: rel.title,
         "lead" + suffix: rel.lead,
         "body" + suffix: rel.body,
-        "officials": "\n".join(n for o in officials for n in (o["name"], *o.get("aliases", []))),
+        "officials": "\n".join(official_names),
         "agencies": "\n".join(
             "\n".join([a["name"], a["acronym"], *a["aliases"]]).strip() for a in agencies
         ),
-        "official_keys": ",".join(sorted({k for o in officials for n in (o["name"], *o.get("aliases", []))
-                                          for k in (entity_key(n), loose_key(n))})),
+        "official_keys": ",".join(sorted({k for n in official_names for k in (entity_key(n), loose_key(n))})),
         "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
         "entity_names": _names_column(officials, agencies),
         "release": stored,
