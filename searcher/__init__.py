@@ -6,7 +6,7 @@
 >>> res = engine.search("le quoc hung")
 """
 
-from .index import IndexMissing, ReindexBusy, ReindexReport, build_index
+from .index import IndexMissing, ReindexBusy, ReindexReport, SourceDropped, build_index
 from .ingest import Problem, Release
 from .search import Document, Engine, Hit, SearchResults, open_index
 
@@ -22,4 +22,5 @@ __all__ = [
     "ReindexReport",
     "ReindexBusy",
     "IndexMissing",
+    "SourceDropped",
 ]

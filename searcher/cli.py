@@ -12,7 +12,8 @@ import sys
 
 import click
 
-from .index import IndexMissing, ReindexBusy, build_index
+from .index import IndexMissing, ReindexBusy, SourceDropped, build_index, stored_sources
+from .options import InvalidParameter
 
 EXIT_SKIPPED = 1
 EXIT_FAILED = 3
@@ -24,24 +25,52 @@ def _fail(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searcher", prog_name="searcher")
 def main() -> None:
     """Search Vietnamese and English press releases."""
 
 
 @main.command()
-@click.option("--docs", "docs", default="docs_raw", show_default=True, multiple=True,
-              help="Folder (searched recursively) or file of releases; repeatable.")
+@click.option("--docs", "docs", multiple=True, metavar="PATH",
+              help="Folder (searched recursively) or file of releases; repeatable.  "
+                   "Default: the sources the index was built from (docs_raw for a new index).")
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
+@click.option("--prune", is_flag=True,
+              help="Allow removing every release of a source the index was built from "
+                   "that --docs no longer lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def reindex(docs: tuple[str, ...], index_dir: str, full: bool, as_json: bool) -> None:
-    """Bring the index up to date with the releases in DOCS."""
+def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_json: bool) -> None:
+    """Bring the index up to date with the releases in its sources.
+
+    The index remembers its sources (each --docs folder or file, as an
+    absolute path).  Without --docs, reindex reads those again; a new index
+    reads docs_raw.  Files added, changed or removed inside a listed source
+    are indexed, updated or removed.
+
+    A source the index holds releases from but --docs no longer lists is not
+    dropped silently: the run stops with exit status 3, names the source and
+    how many releases it holds, and leaves the index unchanged.  List it
+    again, or pass --prune to remove its releases (--full too: a rebuild
+    from fewer sources loses them just the same).
+
+    Two sources holding a file at the same relative path: the first one
+    listed is indexed, the other is named as skipped.
+
+    \b
+    Exit statuses: 0 done; 1 done, but some inputs were skipped (named on
+    stderr); 2 usage error; 3 could not run (a docs path missing, a source
+    dropped without --prune, another reindex running, a damaged index).
+    """
     from tqdm import tqdm
 
+    if not docs:
+        stored = stored_sources(index_dir)
+        click.echo(f"sources: {', '.join(stored) or f'docs_raw (none stored in {index_dir})'}", err=True)
     bar = tqdm(unit=" releases", disable=None, file=sys.stderr, leave=False)
     try:
-        report = build_index(list(docs), index_dir, full=full, progress=bar.update)
-    except (FileNotFoundError, ReindexBusy) as exc:
+        report = build_index(list(docs) or None, index_dir, full=full, progress=bar.update, prune=prune)
+    except (FileNotFoundError, ReindexBusy, SourceDropped) as exc:
         bar.close()
         _fail(str(exc))
     except OSError as exc:
@@ -78,32 +107,96 @@ def _open(index_dir: str):
         _fail(str(exc))
 
 
-@main.command()
+def _checked(check):
+    """A click callback running one of ``options``' checks: a bad value is
+    a usage error naming the option (exit 2)."""
+    def callback(ctx, param, value):
+        try:
+            return check(value, "--" + param.name.replace("date_", ""))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return callback
+
+
+def _date_check(value, name):
+    from .options import date_bound
+
+    date_bound(value, name)
+    return value
+
+
+SEARCH_HELP = """Search the index for QUERY.
+
+\b
+Plain words in any order are ranked; a release matches when it holds
+every word (function words such as "của", "the" are optional; a query of
+five or more words may miss a quarter of them).  Diacritics are optional:
+"le quoc hung" finds "Lê Quốc Hùng"; typed with diacritics, a word must
+carry them (tone placement aside: "uỷ" = "ủy").  When no release holds all
+the words, those holding most of them are shown, with a notice.
+
+\b
+Syntax:
+  "exact phrase"          the words in this order
+  a OR b                  either side (widens the match)
+  -word, NOT word         releases without it
+  title:word              in the title
+  official:"Lê Quốc Hùng" naming this official (any spelling, rank ignored)
+  agency:AFP              naming this agency (acronym or either language)
+  lang:vi, lang:en        releases in this language
+  ( )                     grouping
+"""
+
+
+@main.command(help=SEARCH_HELP)
 @click.argument("query")
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--lang", type=click.Choice(["vi", "en"]), help="Only releases in this language.")
-@click.option("--from", "date_from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Latest date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), help="Only releases in this language.")
+@click.option("--from", "date_from", callback=_checked(_date_check),
+              help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", callback=_checked(_date_check),
+              help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--include-undated", is_flag=True,
+              help="With --from/--to, also list releases that have no date.")
 @click.option("--official", help="Only releases naming this official.")
 @click.option("--agency", help="Only releases naming this agency.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date"], case_sensitive=False), default="relevance",
+              show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 def search(query: str, index_dir: str, limit: int, page: int, lang: str | None,
-           date_from: str | None, date_to: str | None, official: str | None,
+           date_from: str | None, date_to: str | None, include_undated: bool, official: str | None,
            agency: str | None, sort: str, as_json: bool) -> None:
-    """Search the index for QUERY."""
     engine = _open(index_dir)
-    res = engine.search(query, limit=limit, page=page, lang=lang, date_from=date_from,
-                        date_to=date_to, official=official, agency=agency, sort=sort)
+    try:
+        res = engine.search(query, limit=limit, page=page, lang=lang, date_from=date_from,
+                            date_to=date_to, official=official, agency=agency, sort=sort,
+                            include_undated=include_undated, facets=True)
+    except InvalidParameter as exc:
+        raise click.UsageError(str(exc)) from None
     if as_json:
-        click.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
+        out = res.to_dict()
+        out["suggestion"] = res.suggestion
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
+    _print_results(res)
+
+
+def _print_results(res) -> None:
     click.echo(f"{res.total} result(s) in {res.took_ms:.1f} ms")
+    if res.suggestion:
+        click.echo(f"Did you mean: {res.suggestion}")
+    if res.notice:
+        click.echo(res.notice)
+    if res.undated:
+        click.echo(f"{res.undated} release(s) without a date left out by the date range "
+                   "(--include-undated lists them)")
     first = (res.page - 1) * res.limit
     for n, hit in enumerate(res.hits, first + 1):
         date = hit.date or "no date"
+        if hit.date and hit.date_inferred:
+            date += ", date read from the text"
         click.echo(f"\n{n}. {hit.title}  [{hit.lang}, {date}]  {hit.doc_id}")
         click.echo("   " + _plain(hit.snippet))
 

@@ -12,7 +12,18 @@ transaction: readers keep the previous commit until the new table of
 contents is in place, and a killed writer leaves that commit untouched.  A
 full reindex builds a new generation beside the live one and then switches
 CURRENT, so searches never see a half-built index.  The manifest records each
-source file's size and mtime, so unchanged files are not read again.
+source file's size and mtime, so unchanged files are not read again, and the
+sources (``--docs`` roots) the index was built from, so a reindex without
+them reuses them and one that forgets a source refuses instead of removing
+its releases.
+
+manifest.json::
+
+    {"schema_version": N,
+     "sources": ["/abs/resolved/root", ...],
+     "files": {relpath: {"sig": [size, mtime_ns], "ids": [...],
+                         "problems": [...], "source": "/abs/resolved/root"}},
+     "last_reindex": "..."}
 """
 
 from __future__ import annotations
@@ -47,14 +58,17 @@ __all__ = [
     "ReindexReport",
     "ReindexBusy",
     "IndexMissing",
+    "SourceDropped",
     "build_index",
+    "stored_sources",
     "current_generation",
     "release_fields",
 ]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
+DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given
 
 
 class ReindexBusy(RuntimeError):
@@ -63,6 +77,21 @@ class ReindexBusy(RuntimeError):
 
 class IndexMissing(RuntimeError):
     """No usable index in the folder (never built, or damaged)."""
+
+
+class SourceDropped(RuntimeError):
+    """A reindex would remove every release of a source the index was built
+    from because that source is no longer listed: a forgotten ``--docs``
+    must not silently cost those releases.  ``dropped`` maps each such
+    source to the number of releases it holds."""
+
+    def __init__(self, dropped: dict[str, int]) -> None:
+        self.dropped = dropped
+        named = "; ".join(f"{src} ({n} release{'' if n == 1 else 's'})" for src, n in dropped.items())
+        super().__init__(
+            f"refusing to remove every release of {len(dropped)} source(s) of this index that "
+            f"are not listed now: {named}. Pass each again (--docs PATH) to keep it, or allow "
+            f"the removal with --prune (Python: prune=True); the index is unchanged")
 
 
 def make_schema() -> Schema:
@@ -142,12 +171,28 @@ def current_generation(index_dir: str | os.PathLike) -> Path | None:
     return gen if name.startswith("gen-") and gen.is_dir() else None
 
 
-def _read_manifest(gen: Path) -> dict | None:
+def _raw_manifest(gen: Path) -> dict | None:
+    """The manifest whatever its schema version: its sources still tell which
+    releases a rebuild would drop."""
     try:
         data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if data.get("schema_version") == SCHEMA_VERSION else None
+    return data if isinstance(data, dict) else None
+
+
+def _read_manifest(gen: Path) -> dict | None:
+    data = _raw_manifest(gen)
+    return data if data is not None and data.get("schema_version") == SCHEMA_VERSION else None
+
+
+def stored_sources(index_dir: str | os.PathLike) -> list[str]:
+    """The sources (absolute folders or files) the live index was built
+    from; empty for a new index or one built before sources were stored."""
+    gen = current_generation(index_dir)
+    data = _raw_manifest(gen) if gen else None
+    sources = (data or {}).get("sources")
+    return [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -342,52 +387,118 @@ def enrich(rel: Release) -> Release:
 # --- building -------------------------------------------------------------------
 
 def build_index(
-    docs_dir: str | os.PathLike | Iterable[str | os.PathLike] = "docs_raw",
+    docs_dir: str | os.PathLike | Iterable[str | os.PathLike] | None = None,
     index_dir: str | os.PathLike = "index",
     full: bool = False,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    prune: bool = False,
 ) -> ReindexReport:
     """Bring the index in ``index_dir`` up to date with the releases under
     ``docs_dir`` (a folder, a file, or a list of them).
 
-    Incremental unless ``full`` is set or there is no usable index: only
-    added, changed and removed files are touched.  Raises ``ReindexBusy``
-    when another reindex holds the index, ``FileNotFoundError`` when a docs
-    path does not exist.  Bad inputs do not raise: they are in
+    ``docs_dir=None`` reuses the sources the index was built from (``docs_raw``
+    for a new index).  Incremental unless ``full`` is set or there is no
+    usable index: only added, changed and removed files are touched.  Raises
+    ``SourceDropped`` (index untouched) when a source the index holds
+    releases from is not listed, unless ``prune``; ``ReindexBusy`` when
+    another reindex holds the index; ``FileNotFoundError`` when a docs path
+    does not exist.  Bad inputs do not raise: they are in
     ``report.problems``.  ``workers`` processes (default: one per core)
     prepare and index the releases, then pair translations.
     """
     started = time.perf_counter()
-    roots = [docs_dir] if isinstance(docs_dir, (str, os.PathLike)) else list(docs_dir)
-    for r in roots:
-        if not Path(r).exists():
-            raise FileNotFoundError(f"docs folder not found: {r}")
     root = Path(index_dir)
+    roots = _resolve_roots(docs_dir, root)
     with _reindex_lock(root):
-        report = _build_locked(roots, root, full, progress, workers or os.cpu_count() or 1)
+        report = _build_locked(roots, root, full, progress, workers or os.cpu_count() or 1, prune)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> ReindexReport:
-    live = current_generation(root)
-    manifest = _read_manifest(live) if live else None
-    if manifest is not None and not full:
+def _resolve_roots(docs_dir, index_root: Path) -> list[Path]:
+    """The sources of this run as absolute, resolved paths (duplicates once),
+    so the same folder is the same source however it is typed."""
+    given: list[str | os.PathLike]
+    if docs_dir is None:
+        stored = stored_sources(index_root)
+        given = [*stored] or [DEFAULT_DOCS]
+        hint = f" (a stored source of {index_root}: list the ones to keep with --docs, and --prune)" if stored else ""
+    else:
+        given = [docs_dir] if isinstance(docs_dir, (str, os.PathLike)) else list(docs_dir)
+        hint = ""
+    roots: list[Path] = []
+    for r in given:
+        if not Path(r).exists():
+            raise FileNotFoundError(f"docs folder not found: {r}{hint}")
+        resolved = Path(r).resolve()
+        if resolved not in roots:
+            roots.append(resolved)
+    return roots
+
+
+def _check_dropped(manifest: dict, roots: list[Path]) -> None:
+    """Raise ``SourceDropped`` when a source holding releases is not listed."""
+    listed = {str(r) for r in roots}
+    held: dict[str, int] = {}
+    for entry in (manifest.get("files") or {}).values():
+        src = entry.get("source") if isinstance(entry, dict) else None
+        if isinstance(src, str) and src not in listed:
+            held[src] = held.get(src, 0) + len(entry.get("ids", []))
+    order = [s for s in manifest.get("sources") or [] if s in held]
+    dropped = {s: held[s] for s in dict.fromkeys(order + sorted(held)) if held[s]}
+    if dropped:
+        raise SourceDropped(dropped)
+
+
+def _find_by_source(roots: list[Path]) -> tuple[list[SourceFile], list[str], dict[str, str], list[Problem]]:
+    """``find_sources`` one root at a time: the files (first root wins a
+    relative path, as ``find_sources`` does), the ignored ones, each file's
+    source, and a problem for each file hidden by an earlier root's file of
+    the same relative path, so it is not lost silently."""
+    found: dict[str, SourceFile] = {}
+    source_of: dict[str, str] = {}
+    ignored: list[str] = []
+    hidden: list[Problem] = []
+    for r in roots:
+        files, skipped = find_sources([r])
+        ignored.extend(skipped)
+        for src in files:
+            first = found.get(src.relpath)
+            if first is None:
+                found[src.relpath], source_of[src.relpath] = src, str(r)
+            else:
+                hidden.append(Problem(str(src.path), f"same relative path {src.relpath!r} as {first.path} "
+                                      f"(an earlier --docs source), which is the one indexed; rename one of them"))
+    return [found[k] for k in sorted(found)], sorted(ignored), source_of, hidden
+
+
+def _open_target(root: Path, live: Path | None, manifest: dict | None, full: bool):
+    """The generation to write (the live one, or a new one for a full
+    build), its open Whoosh index, the manifest to compare with, the report."""
+    if manifest is not None and not full and live is not None:
         try:
             ix = windex.open_dir(str(live))
         except Exception:  # a damaged index: rebuild it whole
-            manifest = None
-    if manifest is None or full:
-        manifest = {"schema_version": SCHEMA_VERSION, "files": {}}
-        gen = _new_generation(root)
-        ix = windex.create_in(str(gen), make_schema())
-        report = ReindexReport(full=True)
-    else:
-        gen = live
-        report = ReindexReport()
+            ix = None
+        if ix is not None:
+            return live, ix, manifest, ReindexReport()
+    gen = _new_generation(root)
+    ix = windex.create_in(str(gen), make_schema())
+    return gen, ix, {"schema_version": SCHEMA_VERSION, "files": {}}, ReindexReport(full=True)
 
-    sources, report.ignored = find_sources(roots)
+
+def _build_locked(roots: list[Path], root: Path, full: bool, progress, workers: int,
+                  prune: bool) -> ReindexReport:
+    live = current_generation(root)
+    raw = _raw_manifest(live) if live else None
+    if raw is not None and not prune:
+        _check_dropped(raw, roots)  # before anything is written
+    old = raw if raw is not None and raw.get("schema_version") == SCHEMA_VERSION else None
+    gen, ix, manifest, report = _open_target(root, live, old, full)
+
+    sources, report.ignored, source_of, hidden = _find_by_source(roots)
+    report.problems.extend(hidden)
     old_files: dict = manifest["files"]
     current = {s.relpath: s for s in sources}
     changed = [s for s in sources if old_files.get(s.relpath, {}).get("sig") != s.signature]
@@ -397,7 +508,8 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     report.unchanged_files = len(unchanged)
 
     owner = {d: p for p in unchanged for d in old_files[p].get("ids", [])}
-    previous_ids = {d for p in old_files for d in old_files[p].get("ids", [])}
+    before = old_files or (raw or {}).get("files") or {}  # a full build counts against the old index
+    previous_ids = {d for f in before.values() if isinstance(f, dict) for d in f.get("ids", [])}
     for p in unchanged:  # problems of files not re-read are still there
         report.problems.extend(Problem(**pr) for pr in old_files[p].get("problems", []))
 
@@ -405,12 +517,12 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     try:
         for p in removed_paths + [p for p in changed_paths if p in old_files]:
             writer.delete_by_term("path", p)
-        new_files = {p: old_files[p] for p in unchanged}
+        new_files = {p: {**old_files[p], "source": source_of[p]} for p in unchanged}
         seen_now: set[str] = set()
         per_file = _add_all(writer, changed, owner, seen_now, progress, workers)
         for src in changed:
             ids, problems = per_file.get(src.relpath, ([], []))
-            new_files[src.relpath] = {"sig": src.signature, "ids": ids,
+            new_files[src.relpath] = {"sig": src.signature, "ids": ids, "source": source_of[src.relpath],
                                       "problems": [p.__dict__ for p in problems]}
             report.problems.extend(problems)
         writer.commit()
@@ -425,8 +537,15 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     report.updated = len(seen_now & previous_ids)
     report.removed = len(previous_ids - now_ids)
     report.releases = len(now_ids)
-    manifest = {"schema_version": SCHEMA_VERSION, "files": new_files,
-                "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    _publish(root, gen, live, report, seen_now, workers, {
+        "schema_version": SCHEMA_VERSION, "sources": [str(r) for r in roots], "files": new_files,
+        "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+    return report
+
+
+def _publish(root: Path, gen: Path, live: Path | None, report: ReindexReport, seen_now: set[str],
+             workers: int, manifest: dict) -> None:
+    """Pair translations, write the manifest, and make a new generation live."""
     if report.full or seen_now or report.removed:
         from .search import link_translations  # the search finds the candidates
 
@@ -435,7 +554,6 @@ def _build_locked(roots, root: Path, full: bool, progress, workers: int) -> Rein
     if gen != live:
         write_atomic(root / CURRENT, gen.name)
         _prune_generations(root, [p for p in (gen, live) if p])
-    return report
 
 
 # Fields analysed with the Vietnamese analyser (pyvi), per release language.

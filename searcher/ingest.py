@@ -13,23 +13,24 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .textnorm import nfc
 
 __all__ = [
-    "Release",
+    "MAX_RECORD_BYTES",
+    "MAX_TXT_BYTES",
     "Problem",
+    "Release",
     "SourceFile",
+    "derive_title",
+    "detect_lang",
+    "find_dateline",
     "find_sources",
     "read_source",
-    "detect_lang",
-    "derive_title",
-    "infer_date",
-    "MAX_TXT_BYTES",
-    "MAX_RECORD_BYTES",
+    "settle_date",
 ]
 
 TEXT_SUFFIXES = (".txt",)
@@ -52,7 +53,8 @@ class Release:
     lead: str = ""
     lang: str = ""
     date: str | None = None
-    date_inferred: bool = False
+    date_inferred: bool = False  # dated by a dateline in the text, not by its writer
+    date_refused: str = ""  # a date after the reindex day, not used: the release is undated
     source: str = ""
     url: str = ""
     path: str = ""
@@ -121,13 +123,18 @@ def find_sources(roots: Iterable[str | os.PathLike]) -> tuple[list[SourceFile], 
     return [found[k] for k in sorted(found)], sorted(ignored)
 
 
-def read_source(src: SourceFile) -> Iterator[Release | Problem]:
-    """The releases in one file, or the problems that kept them out."""
+def read_source(src: SourceFile, today: dt.date | None = None) -> Iterator[Release | Problem]:
+    """The releases in one file, or the problems that kept them out.
+
+    ``today`` is the reindex day (default: the system date); no release is
+    dated after it.
+    """
+    today = today or dt.date.today()
     try:
         if src.relpath.endswith(TEXT_SUFFIXES):
-            yield from _read_txt(src)
+            yield from _read_txt(src, today)
         else:
-            yield from _read_jsonl(src)
+            yield from _read_jsonl(src, today)
     except OSError as exc:
         yield Problem(src.relpath, f"cannot read file: {exc.strerror or exc}")
 
@@ -179,7 +186,7 @@ def _as_cp1258(data: bytes) -> str | None:
     return text if detect_lang(text) == "vi" else None
 
 
-def _read_txt(src: SourceFile) -> Iterator[Release | Problem]:
+def _read_txt(src: SourceFile, today: dt.date) -> Iterator[Release | Problem]:
     if src.size > MAX_TXT_BYTES:
         yield Problem(src.relpath, f"text file is {src.size:,} bytes, over the {MAX_TXT_BYTES:,}-byte limit")
         return
@@ -192,38 +199,43 @@ def _read_txt(src: SourceFile) -> Iterator[Release | Problem]:
         yield Problem(src.relpath, "empty file")
         return
     doc_id = nfc(src.relpath[: -len(".txt")])
-    yield release_from_text(doc_id, text, path=src.relpath)
+    yield release_from_text(doc_id, text, path=src.relpath, today=today)
 
 
-def release_from_text(doc_id: str, text: str, path: str = "") -> Release:
-    """Build a release from the seeds' plain-text format."""
-    title, date, inferred = "", None, False
+def release_from_text(doc_id: str, text: str, path: str = "", today: dt.date | None = None) -> Release:
+    """Build a release from the seeds' plain-text format.
+
+    The date comes from the ``date YYYY-MM-DD Title`` first line, else from a
+    dateline opening the first paragraph (see :func:`settle_date`).
+    """
+    title, given = "", None
     first, _, rest = text.partition("\n")
     m = _DATE_LINE.match(first.strip())
-    if m and _valid_date(m.group(1)):
-        date, title, text = m.group(1), m.group(2).strip(), rest.strip()
+    if m:  # a date line, even with a date that is no day: its title still counts
+        given, title, text = m.group(1), m.group(2).strip(), rest.strip()
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     lead = paragraphs[0] if paragraphs else ""
     body = "\n\n".join(paragraphs[1:])
     if not title:
         title = derive_title(paragraphs)
-    if date is None:
-        date = infer_date(text)
-        inferred = date is not None
+    # The dateline opens the text, or the paragraph after a headline line.
+    top = paragraphs[1] if len(paragraphs) > 1 and title == lead and not find_dateline(lead) else lead
+    date, inferred, refused = settle_date(given, top, today)
     lang = detect_lang(title + "\n" + text)
     return Release(doc_id=doc_id, body=body, title=title, lead=lead, lang=lang,
-                   date=date, date_inferred=inferred, path=path)
+                   date=date, date_inferred=inferred, date_refused=refused, path=path)
 
 
 def derive_title(paragraphs: list[str], max_words: int = 16) -> str:
     """A short title for a release that has none.
 
     A short stand-alone line near the top (a headline or photo caption) reads
-    like a title; otherwise the first sentence, cut at a clause boundary.
+    like a title, unless it is only a dateline ("Hà Nội, ngày 25/10/2023");
+    otherwise the first sentence, cut at a clause boundary.
     """
     for p in paragraphs[:4]:
         words = p.split()
-        if 4 <= len(words) <= 25 and not p.rstrip().endswith((".", ":", ";")):
+        if 4 <= len(words) <= 25 and not p.rstrip().endswith((".", ":", ";")) and not _only_dateline(p):
             return p
     if not paragraphs:
         return ""
@@ -238,52 +250,117 @@ def derive_title(paragraphs: list[str], max_words: int = 16) -> str:
     return cut.rstrip(",;: ") + "…"
 
 
-_MONTHS_EN = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_DATE_PATTERNS = [
-    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
-    (re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"), ("d", "m", "y")),
-    (re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.I), ("d", "m", "y")),
-    (re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS_EN) + r")\s+(\d{4})\b", re.I), ("d", "M", "y")),
-    (re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I), ("M", "d", "y")),
-]
-
-
-def _valid_date(iso: str) -> bool:
+def _iso_date(iso: str) -> dt.date | None:
+    """The date an ISO ``YYYY-MM-DD`` string names, or None when there is no
+    such day (2023-02-31) or the string is not one."""
     try:
-        dt.date.fromisoformat(iso)
-        return True
+        return dt.date.fromisoformat(iso)
     except ValueError:
-        return False
+        return None
 
 
-# Every date pattern holds a four-digit year; the patterns run only around
-# the years a text mentions, not over the whole body five times.
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_DATE_REACH = 40  # characters before a year that a date can start
+# --- the release's date -------------------------------------------------------
+#
+# A release is dated by what its writer gave (the .txt date line, the JSON
+# ``date`` field) or by a dateline at the very top of its text.  Dates further
+# down are events, deadlines, birth years, history: they never date the
+# release (issue 13, where the latest date mentioned dated releases 2044).
+
+_UPPER = "A-ZĐÂĂÊÔƠƯÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+# Where the release was written and/or who wrote it, then a separator:
+# "Hà Nội, ", "TP.HCM, ", "HANOI (VNA) — ", "(Chinhphu.vn) - ", "(TP. HCM, ".
+# Place words are capitalised ("Thành phố" allowed), so an ordinary opening
+# clause ("Trong khuôn khổ chương trình, ngày ...") is not taken for a place.
+_PLACE = rf"[{_UPPER}][\w.'’]*(?:[ -]+(?:[{_UPPER}][\w.'’]*|phố)){{0,5}}"
+_SOURCE = r"\([^()\n]{1,40}\)"
+_PREFIX = rf"(?:\(?(?:{_PLACE}\s*)?(?:{_SOURCE}\s*)?[,:–—-]\s*)?"
+_WEEKDAY = (r"(?i:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật"
+            r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?)\s*,?\s*)")
+# A Vietnamese publishing cue before the date: "Ngày", "Sáng", "Chiều ngày".
+# Not "Vào ngày" nor "Từ ngày": those open narratives and announcements
+# ("Vào ngày 6 tháng 10 năm 1973, Syria ...", "Từ ngày 1/1/2018, ...").
+_VI_CUE = r"(?i:(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+nay)?\s+(?:ngày\s+)?|ngày\s+))"
+_MONTH = (r"(?i:(?P<M>january|february|march|april|may|june|july|august|september|october|november"
+          r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec))\.?")
+# After the date: maybe "tại <Place>", then a separator or the end of the
+# paragraph; not the start of a range ("Ngày 22/10/2023 - 28/10/2023" is an
+# event's span) and not running on ("Ngày 13/1/2019 tới đây, ..." announces).
+_AFTER = rf"(?![ \t]*[–—-][ \t]*\d)(?:[ \t]+(?i:tại)[ \t]+{_PLACE})?(?=[ \t]*(?:[,.;:|–—()-]|$))"
+_HEAD = rf"^{_PREFIX}(?:{_VI_CUE}?{_WEEKDAY}?|{_WEEKDAY}?{_VI_CUE}?)"
+
+_DATELINES: dict[str, re.Pattern[str]] = {
+    # "Hà Nội, ngày 25/10/2023", "Ngày 14/5/2019, TAND ...", "TP.HCM, 25-10-2023 - "
+    "vi-numeric": re.compile(
+        rf"{_HEAD}(?P<at>)(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_AFTER}"),
+    # "Hà Nội, ngày 25 tháng 10 năm 2023"
+    "vi-words": re.compile(
+        rf"{_HEAD}(?P<at>)(?P<d>\d{{1,2}})\s+(?i:tháng)\s+(?P<m>\d{{1,2}})\s*(?:,|\s(?i:năm))\s*"
+        rf"(?P<y>\d{{4}}){_AFTER}"),
+    # "HANOI, Oct. 25, 2023 —", "October 25, 2023 -", "Monday, October 25, 2023"
+    "en-month-day": re.compile(
+        rf"{_HEAD}(?P<at>){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_AFTER}"),
+    # "25 October 2023 —", "LONDON, 25 Oct 2023:"
+    "en-day-month": re.compile(
+        rf"{_HEAD}(?P<at>)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}}){_AFTER}"),
+    # "2023-10-25 ..." first thing in the text
+    "iso": re.compile(r"^(?P<at>)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![-\d])"),
+}
+_MAX_BEFORE_DATE = 60  # a dateline's place, source and weekday fit in this
+# "Ngày 1-9-1858, liên quân Pháp ..." opens history, not a release: the cue
+# form is the same, so a cue older than this is not trusted to be a dateline.
+EARLIEST_DATELINE_YEAR = 1990
+_MONTHS_EN = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
-def infer_date(text: str) -> str | None:
-    """The latest full date (day, month and year) the text mentions, ISO."""
-    best: dt.date | None = None
-    spans: list[list[int]] = []
-    for y in _YEAR.finditer(text):
-        start, end = max(0, y.start() - _DATE_REACH), min(len(text), y.end() + 7)
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    for (start, end), (pattern, order) in ((sp, pt) for sp in spans for pt in _DATE_PATTERNS):
-        for m in pattern.finditer(text, start, end):
-            parts = dict(zip(order, m.groups()))
-            try:
-                month = _MONTHS_EN[parts["M"].lower()] if "M" in parts else int(parts["m"])
-                found = dt.date(int(parts["y"]), month, int(parts["d"]))
-            except (ValueError, KeyError):
-                continue
-            if 1900 <= found.year <= 2100 and (best is None or found > best):
-                best = found
-    return best.isoformat() if best else None
+def find_dateline(paragraph: str) -> tuple[str, str] | None:
+    """The date of the dateline that opens ``paragraph``, as (ISO date, cue
+    kind), or None.
+
+    Only a full date (day, month and year) that exists counts: "Ngày 25/2,"
+    has no year and 31/02/2023 is no day, so neither dates a release; nor
+    does a date before :data:`EARLIEST_DATELINE_YEAR` (history).
+    """
+    head = paragraph.lstrip().split("\n", 1)[0]
+    for kind, pattern in _DATELINES.items():
+        m = pattern.match(head)
+        if m is None or m.start("at") > _MAX_BEFORE_DATE:
+            continue
+        parts = m.groupdict()
+        month = _MONTHS_EN[parts["M"][:3].lower()] if parts.get("M") else int(parts["m"])
+        try:
+            day = dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            return None
+        return (day.isoformat(), kind) if day.year >= EARLIEST_DATELINE_YEAR else None
+    return None
+
+
+def _only_dateline(paragraph: str) -> bool:
+    """True for a line that is a dateline and nothing more (a letterhead)."""
+    return find_dateline(paragraph) is not None and len(paragraph.split()) <= 10
+
+
+def settle_date(given: str | None, top: str, today: dt.date | None = None) -> tuple[str | None, bool, str]:
+    """The release's (date, date_inferred, date_refused).
+
+    ``given`` is the date its writer gave (date line or ``date`` field); when
+    it is missing or no real day, the dateline at the start of ``top`` (the
+    first paragraph) is used instead.  A date after ``today`` (the reindex
+    day) is never used: the release stays undated and the date is returned
+    as refused, so the reindex can report it.
+    """
+    today = today or dt.date.today()
+    day = _iso_date(given[:10]) if given else None
+    inferred = False
+    if day is None:
+        cue = find_dateline(top)
+        if cue is None:
+            return None, False, ""
+        day, inferred = dt.date.fromisoformat(cue[0]), True
+    if day > today:
+        return None, False, day.isoformat()
+    return day.isoformat(), inferred, ""
 
 
 # --- language ---------------------------------------------------------------
@@ -291,12 +368,14 @@ def infer_date(text: str) -> str | None:
 _VI_LETTERS = frozenset(
     "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 )
-_VI_FUNCTION = frozenset(
-    "va cua la cac nhung duoc trong cho voi mot nay da khong co tai theo ve tu den nguoi".split()
-)
-_EN_FUNCTION = frozenset(
-    "the of and to in is was for on that with by as at from are be it this an".split()
-)
+_VI_FUNCTION = frozenset([
+    "va", "cua", "la", "cac", "nhung", "duoc", "trong", "cho", "voi", "mot",
+    "nay", "da", "khong", "co", "tai", "theo", "ve", "tu", "den", "nguoi",
+])
+_EN_FUNCTION = frozenset([
+    "the", "of", "and", "to", "in", "is", "was", "for", "on", "that",
+    "with", "by", "as", "at", "from", "are", "be", "it", "this", "an",
+])
 
 
 def detect_lang(text: str) -> str:
@@ -324,7 +403,7 @@ def detect_lang(text: str) -> str:
 _OPTIONAL_TEXT = ("title", "lead", "source", "url")
 
 
-def _read_jsonl(src: SourceFile) -> Iterator[Release | Problem]:
+def _read_jsonl(src: SourceFile, today: dt.date) -> Iterator[Release | Problem]:
     opener = gzip.open if src.relpath.endswith(".gz") else open
     try:
         with opener(src.path, "rb") as fh:
@@ -340,12 +419,12 @@ def _read_jsonl(src: SourceFile) -> Iterator[Release | Problem]:
                     yield Problem(src.relpath, f"record over the {MAX_RECORD_BYTES:,}-byte limit", lineno)
                     continue
                 if raw.strip():
-                    yield _record_to_release(src.relpath, lineno, raw)
+                    yield _record_to_release(src.relpath, lineno, raw, today)
     except (EOFError, gzip.BadGzipFile, OSError) as exc:
         yield Problem(src.relpath, f"file stops being readable ({exc}); releases before that were kept")
 
 
-def _record_to_release(relpath: str, lineno: int, raw: bytes) -> Release | Problem:
+def _record_to_release(relpath: str, lineno: int, raw: bytes, today: dt.date) -> Release | Problem:
     try:
         rec = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -368,15 +447,13 @@ def _record_to_release(relpath: str, lineno: int, raw: bytes) -> Release | Probl
         fields[name] = nfc(value.strip()) if isinstance(value, str) else ""
     body = nfc(body.strip())
     lang = rec.get("lang") if rec.get("lang") in ("vi", "en") else ""
-    date = rec.get("date") if isinstance(rec.get("date"), str) else None
-    date = date[:10] if date and _valid_date(date[:10]) else None
-    inferred = False
-    if date is None:
-        date = infer_date(fields["lead"] + "\n" + body)
-        inferred = date is not None
+    given = rec.get("date") if isinstance(rec.get("date"), str) else None
+    top = fields["lead"] or body.lstrip().split("\n", 1)[0]
+    date, inferred, refused = settle_date(given, top, today)
     if not fields["title"]:
         fields["title"] = derive_title([p for p in (fields["lead"], *body.split("\n")) if p.strip()])
     if not lang:
         lang = detect_lang(fields["title"] + "\n" + fields["lead"] + "\n" + body)
-    return Release(doc_id=nfc(doc_id.strip()), body=body, lang=lang, date=date,
-                   date_inferred=inferred, path=relpath, line=lineno, **fields)
+    return Release(doc_id=nfc(doc_id.strip()), body=body, lang=lang, date=date, date_inferred=inferred,
+                   date_refused=refused, path=relpath, line=lineno, title=fields["title"],
+                   lead=fields["lead"], source=fields["source"], url=fields["url"])

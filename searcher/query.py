@@ -29,16 +29,15 @@ from whoosh import qparser, query as Q
 from . import bilingual
 from . import gazetteer as gz
 from . import lexicon
-from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer
+from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables
 from .entities import entity_key, loose_key
+from .options import InvalidParameter, parse_lang
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
-__all__ = ["build_query", "query_lang", "flat_terms", "positive_terms", "filters_query",
-           "FIELD_WEIGHTS", "MAX_QUERY_CHARS", "MAX_PAGE", "MAX_LIMIT", "SYNTAX"]
+__all__ = ["build_query", "parse_query", "ParsedQuery", "query_lang", "flat_terms", "positive_terms",
+           "entity_filters", "FreeText", "Word", "Option", "FIELD_WEIGHTS", "MAX_QUERY_CHARS", "SYNTAX"]
 
 MAX_QUERY_CHARS = 1000
-MAX_PAGE = 1000
-MAX_LIMIT = 100
 
 # Field weights (BM25F): what a release is about is in its title and in who
 # and what it names; lead and body carry the detail.
@@ -74,16 +73,74 @@ FIELD_ALIASES = {
 _EN_ANALYZER = english_analyzer()
 
 
+@dataclass(frozen=True)
+class Run:
+    """Vietnamese syllables the user typed together (free words, a quoted
+    phrase, a name), lowercased, tone marks canonical.  ``accented``: typed
+    with diacritics, so only spellings with those diacritics match it."""
+
+    words: tuple[str, ...]
+    accented: bool
+
+
 @dataclass
 class Terms:
-    """Query terms collected for snippets: folded Vietnamese syllables,
-    English stems, and Vietnamese words of several syllables that only
-    count together (translations: "thứ bảy" for "Saturday" should not mark
-    every "thứ")."""
+    """Query terms collected for snippets: folded Vietnamese syllables
+    (``vi``: every one, to find the passage worth showing), the user's own
+    Vietnamese runs in order (``vi_runs``), English stems, translated
+    syllables that may be marked alone (``vi_loose``) and translated words of
+    several syllables that only count together (``vi_phrases``: "thứ bảy"
+    for "Saturday" should not mark every "thứ")."""
 
     vi: set[str] = field(default_factory=set)
     en: set[str] = field(default_factory=set)
     vi_phrases: set[tuple[str, ...]] = field(default_factory=set)
+    vi_runs: list[Run] = field(default_factory=list)
+    vi_loose: set[str] = field(default_factory=set)
+
+    def add_run(self, text: str) -> None:
+        """Record the user's Vietnamese syllables of ``text`` as one run."""
+        units = _vi_units(text)
+        if units:
+            self.vi_runs.append(Run(tuple(u[0] for u in units), has_diacritics(text)))
+            self.vi.update(u[1] for u in units)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way a release can hold a query word: every term of ``terms`` in
+    any of ``fields`` (a translation of several syllables needs them all).
+    ``exact``: the Vietnamese term as typed, diacritics and all; otherwise
+    a diacritic-free syllable stands for every spelling that folds to it."""
+
+    fields: tuple[str, ...]
+    terms: tuple[str, ...]
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of a plain query (function words are not words here:
+    a release need not hold "của" or "the"), with the ways to hold it: as
+    a Vietnamese syllable, an English stem, or a translation."""
+
+    text: str
+    options: tuple[Option, ...]
+    accented: bool = False
+
+
+class FreeText(Q.Or):
+    """Plain words: an OR of weighted terms for ranking, and the content
+    ``words`` that say which releases match (``search`` decides how many
+    of them a release must hold)."""
+
+    def __init__(self, subqueries, words: Iterable[Word] = (), boost: float = 1.0, loose: bool = False):
+        super().__init__(list(subqueries), boost=boost)
+        self.words = tuple(words)
+        self.loose = loose  # a whole plain query: may be loosened when no release holds every word
+
+    def __repr__(self) -> str:
+        return f"FreeText({self.subqueries!r}, {[w.text for w in self.words]!r}, loose={self.loose})"
 
 
 def _vi_units(text: str) -> list[tuple[str, str]]:
@@ -171,6 +228,7 @@ def _vi_query(text: str, fields: dict[str, float], terms: Terms, lang: str) -> l
     accented = has_diacritics(text)
     side = 1.0 if lang == "vi" else CROSS_LANGUAGE_WEIGHT
     weighted: list[tuple[str, str, float]] = []
+    terms.vi_runs.append(Run(tuple(u[0] for u in units), accented))
     for exact, folded in units:
         weighted.append((exact, folded, _unit_weight(exact, folded, accented)))
         terms.vi.add(folded)
@@ -213,6 +271,7 @@ def _mark_translations(options: list[tuple[str, float]], terms: Terms) -> None:
             terms.vi_phrases.add(tuple(term.split("_")))
         elif len(singles) == 1 and p >= HIGHLIGHT_PROBABILITY:
             terms.vi.add(term)
+            terms.vi_loose.add(term)
     if len(singles) > 1:
         terms.vi_phrases.update((a, b) for a in singles for b in singles if a != b)
 
@@ -255,16 +314,75 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
 
 def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
                translate: bool = False) -> Q.Query | None:
-    """Weighted terms for plain words; ``translate`` adds the lexicon's
-    translations (plain queries only: inside AND/NOT a translation must not
-    make a required clause match)."""
+    """Weighted terms for plain words and the content words a release must
+    hold; ``translate`` adds the lexicon's translations (plain queries only:
+    inside AND/NOT a translation must not make a required clause match)."""
     vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
     en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
     lang = query_lang(text)
     clauses = _vi_query(text, vi, terms, lang) + _en_query(text, en, terms, lang)
     if translate:
         clauses += _translations(text, lang, vi, en, terms)
-    return Q.Or(clauses) if clauses else None
+    if not clauses:
+        return None
+    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate), loose=translate)
+
+
+TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the word
+
+
+def _vi_translations(text: str) -> dict[str, set[str]]:
+    """Folded Vietnamese syllable -> English stems of the lexicon's words
+    that hold it ("cong" in "công an" -> "polic")."""
+    lex = lexicon.load()
+    out: dict[str, set[str]] = {}
+    for term in dict.fromkeys(t for t in lexicon.vi_terms(text) if "_" in t):  # a lone syllable's
+        # translations are too loose ("lê" -> "ceremony") to stand for it
+        stems = {s for s, p in lex.to_english(term) if p >= TRANSLATION_OPTION}
+        for syllable in term.split("_"):
+            out.setdefault(syllable, set()).update(stems)
+    return out
+
+
+def _word_options(raw: str, units: list[tuple[str, str]], stems: list[str], vi: tuple[str, ...],
+                  en: tuple[str, ...], accented: bool, translated: set[str],
+                  lang: str | None) -> tuple[Option, ...]:
+    options: list[Option] = []
+    if units and vi:
+        options.append(Option(vi, tuple(u[0] if accented else u[1] for u in units), accented))
+    if stems and en:
+        options.append(Option(en, tuple(stems)))
+    if lang == "en" and vi:
+        lex = lexicon.load()
+        for stem in stems:
+            options += [Option(vi, tuple(t.split("_"))) for t, p in lex.to_vietnamese(stem)
+                        if p >= TRANSLATION_OPTION]
+    if en and translated:
+        options += [Option(en, (stem,)) for stem in sorted(translated)]
+    return tuple(dict.fromkeys(options))
+
+
+def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str,
+                  translate: bool = False) -> list[Word]:
+    """The words of ``text`` that a matching release must hold, each with
+    the ways to hold it.  Function words (Vietnamese question and function
+    words, English stop words) are left out: they are optional."""
+    accented = has_diacritics(text)
+    by_syllable = _vi_translations(text) if translate and lang != "en" else {}
+    out: list[Word] = []
+    for raw in dict.fromkeys(word for word, _, _ in syllables(nfc(text))):
+        units = _vi_units(raw)
+        if lang == "en":
+            units = [u for u in units if u[1] not in ENGLISH_STOP_WORDS]
+        stems = [t.text for t in _EN_ANALYZER(raw)]
+        vi_function = all(_unit_weight(e, f, accented) != 1.0 for e, f in units)
+        if (vi_function and (lang == "vi" or not stems)) or (lang == "en" and not stems):
+            continue
+        translated = set().union(*(by_syllable.get(u[1], set()) for u in units)) if units else set()
+        options = _word_options(raw, units, stems, vi, en, accented, translated, lang)
+        if options:
+            out.append(Word(raw, options, accented))
+    return out
 
 
 def _text_fields(target: str) -> dict[str, float]:
@@ -346,7 +464,7 @@ def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Q
     fields = list(fields) if fields is not None else [*VI_FIELDS, *EN_FIELDS]
     units = _vi_units(text)
     stems = [t.text for t in _EN_ANALYZER(nfc(text))]
-    terms.vi.update(u[1] for u in units)
+    terms.add_run(text)
     terms.en.update(stems)
     clauses: list[Q.Query] = []
     for f in fields:
@@ -371,7 +489,7 @@ def _make_parser() -> qparser.QueryParser:
     from whoosh.analysis import SpaceSeparatedTokenizer
 
     raw = Schema(**{f: TEXT(analyzer=SpaceSeparatedTokenizer()) for f in _PARSER_FIELDS})
-    parser = qparser.QueryParser("text", raw, group=qparser.OrGroup)
+    parser = qparser.QueryParser("text", raw, group=qparser.AndGroup)
     for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
                    qparser.EveryPlugin):
         parser.remove_plugin_class(plugin)
@@ -380,6 +498,7 @@ def _make_parser() -> qparser.QueryParser:
 
 
 _PARSER = _make_parser()
+_EVERY = "\x02every"  # stands first in a query of exclusions only: what they exclude from
 
 
 _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
@@ -387,9 +506,9 @@ _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "ag
 
 def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
+    if isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY:
+        return Q.Every()
     if isinstance(node, Q.Term):
-        if node.fieldname == "lang":
-            return Q.Term("lang", str(node.text).lower())
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
         return _free_text(str(node.text), fields, terms)
     if isinstance(node, Q.Phrase):
@@ -410,17 +529,18 @@ def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
         if req is None:
             return opt
         return Q.AndMaybe(req, opt) if opt is not None else req
-    if isinstance(node, Q.Or):
-        return _convert_or(node, terms)
-    if isinstance(node, (Q.And, Q.Require)):
+    if isinstance(node, Q.Or):  # an explicit OR: each side on its own
         kids = [k for k in (_convert(c, terms) for c in node.children()) if k is not None]
-        return Q.And(kids) if kids else None
+        return None if not kids else kids[0] if len(kids) == 1 else Q.Or(kids)
+    if isinstance(node, (Q.And, Q.Require)):
+        return _convert_and(node, terms)
     raise ValueError(f"unsupported query part {type(node).__name__}")
 
 
-def _convert_or(node: Q.Or, terms: Terms) -> Q.Query | None:
-    """Plain words in a row form one free-text run (so compounds across them
-    still count); everything else is converted on its own."""
+def _convert_and(node: Q.Query, terms: Terms) -> Q.Query | None:
+    """Plain words side by side form one free-text run (so compounds across
+    them count and function words stay optional); every other part is
+    converted on its own and required."""
     kids: list[Q.Query] = []
     run: list[str] = []
 
@@ -432,6 +552,9 @@ def _convert_or(node: Q.Or, terms: Terms) -> Q.Query | None:
             run.clear()
 
     for child in node.children():
+        if isinstance(child, Q.Term) and child.fieldname == "text" and child.text == _EVERY:
+            kids.append(Q.Every())
+            continue
         if isinstance(child, Q.Term) and child.fieldname == "text":
             run.append(str(child.text))
             continue
@@ -442,45 +565,77 @@ def _convert_or(node: Q.Or, terms: Terms) -> Q.Query | None:
     flush()
     if not kids:
         return None
-    return kids[0] if len(kids) == 1 else Q.Or(kids)
+    return kids[0] if len(kids) == 1 else Q.And(kids)
 
 
-def build_query(text: str) -> tuple[Q.Query | None, Terms]:
-    """The Whoosh query for a user's query string, and its snippet terms."""
+@dataclass
+class ParsedQuery:
+    """What a query string asks for: the Whoosh query (None: no words, only
+    filters), its snippet terms, and the languages ``lang:`` restricts to
+    (None: any)."""
+
+    query: Q.Query | None
+    terms: Terms
+    langs: frozenset[str] | None = None
+
+
+_LANG_PREFIX = re.compile(r"(?<![\w:])lang:(\S*)", re.IGNORECASE)
+
+
+def _query_langs(text: str) -> tuple[str, frozenset[str] | None]:
+    """``lang:vi`` / ``lang:en`` taken out of the query as a filter (two
+    different ones match nothing); raises ValueError for another value."""
+    langs: set[str] = set()
+    found = False
+    for m in _LANG_PREFIX.finditer(text):
+        found = True
+        value = parse_lang(m.group(1).strip('"()'), "lang: in the query")
+        if value is None:
+            raise InvalidParameter("lang: in the query must be followed by vi or en")
+        langs.add(value)
+    if not found:
+        return text, None
+    return _LANG_PREFIX.sub(" ", text).strip(), frozenset(langs) if len(langs) == 1 else frozenset()
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """The Whoosh query, snippet terms and language filter of what a user
+    typed.  Raises ValueError only for a ``lang:`` value other than vi/en;
+    syntax the parser cannot use falls back to plain words."""
     terms = Terms()
     text = nfc(text.replace("\x00", " "))[:MAX_QUERY_CHARS].strip()
+    text, langs = _query_langs(text)
     if not text:
-        return None, terms
+        return ParsedQuery(None, terms, langs)
     if SYNTAX.search(text):
         try:
-            parsed = _PARSER.parse(_LONE_SIGN.sub(r"\1", text))
-            q = _lang_as_filter(_convert(parsed, terms))
-            if q is not None and _has_positive(q):
-                return q, terms
+            syntax = _LONE_SIGN.sub(r"\1", text)
+            parsed = _PARSER.parse(syntax)
+            if parsed is Q.NullQuery or not _has_positive(parsed):  # "-Trump": every other release
+                parsed = _PARSER.parse(f"{_EVERY} {syntax}")
+            q = _convert(parsed, terms)
+            if q is not None:
+                return ParsedQuery(q, terms, langs)
         except Exception:  # malformed syntax: fall back to plain words
             pass
         terms = Terms()
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
-    return _free_text(text, None, terms, translate=True), terms
+    return ParsedQuery(_free_text(text, None, terms, translate=True), terms, langs)
+
+
+def build_query(text: str) -> tuple[Q.Query | None, Terms]:
+    """The Whoosh query for a user's query string, and its snippet terms
+    (``parse_query`` without the language filter; never raises)."""
+    try:
+        parsed = parse_query(text)
+    except InvalidParameter:
+        parsed = parse_query(_LANG_PREFIX.sub(" ", text))
+    return parsed.query, parsed.terms
 
 
 def is_lang_term(q: Q.Query) -> bool:
     """A language condition ("lang:vi", the language filter)."""
     return isinstance(q, Q.Term) and q.fieldname == "lang"
-
-
-def _lang_as_filter(q: Q.Query | None) -> Q.Query | None:
-    """"lang:vi Canberra" means Vietnamese releases about Canberra: a
-    language beside plain words restricts them instead of being one more
-    word any release may match."""
-    if not isinstance(q, Q.Or):
-        return q
-    langs = [c for c in q.children() if is_lang_term(c)]
-    rest = [c for c in q.children() if not is_lang_term(c)]
-    if not langs or not rest:
-        return q
-    words = rest[0] if len(rest) == 1 else Q.Or(rest)
-    return Q.And([words, langs[0] if len(langs) == 1 else Q.Or(langs)])
 
 
 def _has_positive(q: Q.Query) -> bool:
@@ -540,39 +695,20 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
     words = [u[1] for u in _vi_units(value)]
     if not words:
         return None
-    terms.vi.update(words)
+    terms.add_run(value)
     fname = "officials" if kind == "official" else "agencies"
     keys = [entity_key(value)] + ([loose_key(value)] if kind == "official" else [])
     phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
     return Q.Or([*(Q.Term(f"{kind}_keys", k) for k in dict.fromkeys(keys)), phrase])
 
 
-def filters_query(lang, date_from, date_to, official, agency, terms: Terms) -> Q.Query | None:
-    parts: list[Q.Query] = []
-    if lang in ("vi", "en"):
-        parts.append(Q.Term("lang", lang))
-    if date_from or date_to:
-        parts.append(Q.TermRange("date", _iso(date_from) or None, _iso(date_to, end=True) or None))
+def entity_filters(official: str | None, agency: str | None, terms: Terms) -> list[Q.Query]:
+    """The official and agency filters as entity matches (see ``entity_match``)."""
+    parts = []
     for value, kind in ((official, "official"), (agency, "agency")):
         match = entity_match(value, kind, terms) if value else None
         if match is not None:
             parts.append(match)
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else Q.And(parts)
-
-
-def _iso(value: str | None, end: bool = False) -> str | None:
-    """A date bound as ISO text; a bare year or year-month widens to its span."""
-    if not value:
-        return None
-    value = str(value).strip()
-    if re.fullmatch(r"\d{4}", value):
-        return value + ("-12-31" if end else "-01-01")
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return value + ("-31" if end else "-01")
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    return None
-
-
+        elif value:  # nothing to look up ("---"): matches no release
+            parts.append(Q.NullQuery)
+    return parts

@@ -61,7 +61,7 @@ class Scorer:
         self.avg_length: dict[str, float] = {}
         for f in fields:
             self._load_lengths(f)
-        self._cache: "OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]]" = OrderedDict()
+        self._cache: "OrderedDict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]]" = OrderedDict()
         self._cached = 0
 
     def _load_lengths(self, field: str) -> None:
@@ -125,11 +125,12 @@ class Scorer:
         dfa = Automata.levenshtein_dfa(text, maxdist, 1)
         return list(find_all_matches(dfa, first_at_or_after))
 
-    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def postings(self, field: str, text: str, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Global doc numbers and term frequencies of one term (cached); a
         diacritic-free Vietnamese syllable sums the postings of its
-        spellings, as if the folded form itself had been indexed."""
-        key = (field, text)
+        spellings, as if the folded form itself had been indexed, unless
+        ``exact`` asks for that very spelling ("an", not "án")."""
+        key = (field, text, exact)
         with self.lock:
             hit = self._cache.get(key)
             if hit is not None:
@@ -137,7 +138,7 @@ class Scorer:
                 return hit
             ids_parts: list[np.ndarray] = []
             tf_parts: list[np.ndarray] = []
-            for term in self.variants(field, text):
+            for term in ([text] if exact else self.variants(field, text)):
                 for reader, base in self.leaves:
                     if (field, term) not in reader:
                         continue

@@ -25,8 +25,9 @@ from . import pairs
 from .facets import FacetTable
 from .index import IndexMissing, current_generation, write_atomic
 from . import query as qmod
-from .query import (EN_FIELDS, MAX_LIMIT, MAX_PAGE, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, Terms, build_query,
-                    clear_query_lang, filters_query, flat_terms, positive_terms)
+from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, search_options
+from .query import (EN_FIELDS, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, FreeText, Terms, build_query,
+                    clear_query_lang, entity_filters, flat_terms, parse_query, positive_terms)
 from .scoring import Scorer
 from .snippets import snippet_html
 from .textnorm import fold, has_diacritics, nfc
@@ -51,7 +52,8 @@ class Hit:
     def to_dict(self) -> dict:
         return {
             "doc_id": self.doc_id, "title": self.title, "lang": self.lang,
-            "date": self.date, "score": round(self.score, 4), "snippet": self.snippet,
+            "date": self.date, "date_inferred": self.date_inferred,
+            "score": round(self.score, 4), "snippet": self.snippet,
             "officials": self.officials, "agencies": self.agencies, "translation": self.translation,
         }
 
@@ -66,14 +68,26 @@ class SearchResults:
     limit: int = 10
     facets: dict = field(default_factory=dict)
     suggestion: str | None = None
+    # How the matches were chosen when no release holds every word as typed:
+    # ("folded", 0, 0), or ("fewer", words held, words in the query).
+    loosened: tuple | None = None
+    undated: int = 0  # matches a date filter left out for having no date
+
+    @property
+    def notice(self) -> str | None:
+        """The loosened match in words, for the CLI and the API."""
+        if not self.loosened:
+            return None
+        kind, held, words = self.loosened
+        return NOTICES[kind].format(held=held, words=words)
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.limit))
 
     def to_dict(self) -> dict:
-        return {"total": self.total, "took_ms": round(self.took_ms, 2),
-                "hits": [h.to_dict() for h in self.hits]}
+        return {"total": self.total, "took_ms": round(self.took_ms, 2), "notice": self.notice,
+                "undated_left_out": self.undated, "hits": [h.to_dict() for h in self.hits]}
 
     def to_api(self) -> dict:
         """The JSON API's shape: the CLI's plus paging, facets, suggestion."""
@@ -152,6 +166,7 @@ class _Generation:
         self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS)
         self._masks: dict[str, np.ndarray] = {}
+        self._free: dict[str, tuple[np.ndarray, tuple | None]] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
@@ -180,6 +195,10 @@ class _Generation:
         terms from the postings cache, AND/OR/NOT as array operations.
         Only phrases ask Whoosh (positions), and only for their own words."""
         sc = self.scorer
+        if isinstance(q, FreeText):  # inside syntax: what it says, never loosened
+            return self.free_text(q, loosen=False)[0]
+        if q is Q.NullQuery:
+            return np.zeros(sc.size, dtype=bool)
         if isinstance(q, Q.Term):
             out = np.zeros(sc.size, dtype=bool)
             out[sc.postings(q.fieldname, q.text)[0]] = True
@@ -234,48 +253,137 @@ class _Generation:
             self._facets = FacetTable(self.scorer)
         return self._facets
 
-    def ranked(self, q, filters, offset: int, count: int, sort: str,
-               lang: str | None = None):
-        """Doc numbers of one page, a boolean array of all matches, scores.
+    def free_text(self, node: FreeText, loosen: bool = True) -> tuple[np.ndarray, tuple | None]:
+        """The releases plain words match, and how the match was loosened
+        when no release holds every word as typed (see ``required_words``;
+        ``loosen`` False: then nothing matches).  A release's translation
+        matches with it: it is the same release."""
+        key = f"{loosen} {node!r}"
+        found = self._free.get(key)
+        if found is None:
+            found = self._free_uncached(node, loosen)
+            if len(self._free) > 256:
+                self._free.clear()
+            self._free[key] = found
+        return found
+
+    def _free_uncached(self, node: FreeText, loosen: bool) -> tuple[np.ndarray, tuple | None]:
+        live = self.scorer.live
+        words = node.words
+        if not words:  # only function words: any of them
+            return self._match(Q.Or(list(node.children()))) & live, None
+        need = required_words(len(words))
+        levels: list[tuple[np.ndarray, tuple | None]] = [(self._held(words, True), None)]
+        if loosen and any(w.accented for w in words):
+            levels.append((self._held(words, False), ("folded", 0, 0)))
+        for counts, note in levels:
+            hit = (counts >= need) & live
+            if hit.any():
+                return self._with_twin_docs(hit), note
+        counts = levels[-1][0] * live
+        best = int(counts.max()) if counts.size else 0
+        if best == 0 or not loosen:
+            return np.zeros(self.scorer.size, dtype=bool), None
+        return self._with_twin_docs(counts >= best), ("fewer", best, len(words))
+
+    def _held(self, words, as_typed: bool) -> np.ndarray:
+        """Per release, how many of ``words`` it holds (``as_typed``: words
+        typed with diacritics must carry them)."""
+        counts = np.zeros(self.scorer.size, dtype=np.int16)
+        for word in words:
+            holds = np.zeros(self.scorer.size, dtype=bool)
+            for opt in word.options:
+                exact = opt.exact and as_typed
+                every = None
+                for term in opt.terms:
+                    text = term if exact else fold(term)
+                    where = np.zeros(self.scorer.size, dtype=bool)
+                    for fname in opt.fields:
+                        where[self.scorer.postings(fname, text, exact)[0]] = True
+                    every = where if every is None else (every & where)
+                if every is not None:
+                    holds |= every
+            counts += holds
+        return counts
+
+    def _with_twin_docs(self, mask: np.ndarray) -> np.ndarray:
+        twin = self.twin_docnums[mask]
+        out = mask.copy()
+        out[twin[twin >= 0]] = True
+        return out
+
+    def narrowing(self, f: "Narrowing") -> tuple[np.ndarray | None, ...]:
+        """The filter as masks: language, officials and agencies, date
+        range, and the undated releases (None where nothing narrows)."""
+        language = None
+        if f.langs is not None:
+            language = np.zeros(self.scorer.size, dtype=bool)
+            if "en" in f.langs:
+                language |= self.is_english
+            if "vi" in f.langs:
+                language |= ~self.is_english
+        entity = None
+        for q in f.entities:
+            entity = _both(entity, self.filter_mask(q))
+        within = undated = None
+        if f.date_from or f.date_to:
+            dates = self.dates
+            low = _date_key(f.date_from) if f.date_from else 1.0
+            high = _date_key(f.date_to) if f.date_to else float("inf")
+            undated = dates <= 0
+            within = (dates >= low) & (dates <= high)
+            if f.include_undated:
+                within |= undated
+        return language, entity, within, undated
+
+    def ranked(self, q, f: "Narrowing | None", offset: int, count: int, sort: str,
+               lang: str | None = None) -> "_Ranking":
+        """One page of doc numbers, every match, scores, the notice.
         ``lang``, the plain query's language, puts matches in the other
         language on the scale of same-language ones (``_cross_scaled``);
         a strong hit's translation follows it (``_with_twins``)."""
-        if q is None and filters is None:
-            return [], None, []
-        mask = self.filter_mask(filters) if filters is not None else None
+        if q is None and f is None:
+            return _Ranking([], None, [])
+        structure, notice = self._structure(q)
+        language, entity, within, undated = self.narrowing(f) if f is not None else (None,) * 4
+        rest = _both(entity, within)
+        # The ranking is computed without the language filter, so a language
+        # filter shows the same ranking, restricted (the other language's
+        # hits still set the scale and bring in their translations).
+        sources = _both(rest, structure)
+        mask = _both(sources, language)
         flat = flat_terms(q) if q is not None else []
-        structured = flat is None
-        if structured:
-            # Structured query: Whoosh decides which releases match (phrases,
-            # AND/NOT); the same BM25F as free text ranks them.
-            structure = self.filter_mask(q)
-            mask = structure if mask is None else (mask & structure)
+        plain = flat is not None
+        if flat is None:
             flat = positive_terms(q)
-        # What the ranking is computed over: the filters without their
-        # language, so a language filter shows the same ranking, restricted
-        # (the other language's hits still set the scale and bring in their
-        # translations).
-        sources = mask
-        had_lang, rest = _without_lang(filters) if filters is not None else (False, None)
-        if had_lang:
-            sources = None if rest is None else self.filter_mask(rest)
-            if structured:
-                sources = structure if sources is None else (sources & structure)
-        if flat and lang and not structured and qmod.CROSS_SCALE:
+        if flat and lang and plain and qmod.CROSS_SCALE:
             scores = self._cross_scaled(flat, lang, sources)
         elif flat:
             scores = self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
-            if structured:
-                scores += mask * np.float32(1e-6)  # matched releases with no scored term
         else:  # filters only: every release that passes them, newest first
             scores = np.ones(self.scorer.size, dtype=np.float32)
             sort = "date"
+        if structure is not None:  # a match that no scored term reached still counts
+            scores[structure & (scores <= 0)] = np.float32(1e-6)
         order = self.dates if sort == "date" else None
         if order is None and qmod.PAIR_SCALE:
             # A fixed depth, not the page's: every page cuts the same ranking.
             self._with_twins(scores, flat, sources, mask, max(qmod.PAIR_DEPTH, offset + count))
         docnums, matched = self.scorer.top(scores, mask, offset, count, order)
-        return list(docnums), matched, [float(scores[d]) for d in docnums]
+        left_out = 0
+        if undated is not None and f is not None and not f.include_undated:
+            held = _both(_both(_both(structure, language), entity), undated) & (scores > 0) & self.scorer.live
+            left_out = int(np.count_nonzero(held))
+        return _Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
+
+    def _structure(self, q) -> tuple[np.ndarray | None, tuple | None]:
+        """Which releases the query's words admit (None: any that scores,
+        for internal plain ORs), and the notice of a loosened match."""
+        if q is None or (flat_terms(q) is not None and not isinstance(q, FreeText)):
+            return None, None
+        if isinstance(q, FreeText):
+            return self.free_text(q, loosen=q.loose)
+        return self.filter_mask(q), None
 
     def _with_twins(self, scores: np.ndarray, flat, sources, mask, count: int) -> None:
         """Raise the translation of each of the top ``count`` hits (among
@@ -399,9 +507,8 @@ class _Generation:
         kept = [t for t in q.children() if self.scorer.rough_frequency(t.fieldname, t.text) <= common]
         if not kept:
             return []
-        filters = filters_query(lang, None, None, None, None, Terms())
-        docnums, _, _ = self.ranked(Q.Or(kept), filters, 0, pairs.CANDIDATES, "relevance")
-        return docnums
+        found = self.ranked(Q.Or(kept), Narrowing(langs=frozenset({lang})), 0, pairs.CANDIDATES, "relevance")
+        return found.docnums
 
     def _cross_scaled(self, flat, lang: str, mask) -> np.ndarray:
         """Scores where the best release in the other language stands at
@@ -467,32 +574,36 @@ class Engine:
         if self._gen is not None:
             self._gen.close()
 
-    def search(self, query: str, limit: int = 10, page: int = 1, lang: str | None = None,
+    def search(self, query: str | None, limit: int = 10, page: int = 1, lang: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                official: str | None = None, agency: str | None = None,
-               sort: str = "relevance", facets: bool = False) -> SearchResults:
-        """Ranked, highlighted releases for ``query``; never raises on odd input.
+               sort: str = "relevance", facets: bool = False,
+               include_undated: bool = False) -> SearchResults:
+        """Ranked, highlighted releases for ``query``.
 
+        Raises ValueError naming a bad parameter (see ``options``); any
+        query text is accepted.  A date range leaves out undated releases
+        unless ``include_undated``; ``SearchResults.undated`` says how many.
         With ``facets`` the results also carry facet counts over all matches
         and, when the query finds little or lacks diacritics, a suggestion.
         """
         started = time.perf_counter()
-        limit = max(1, min(int(limit), MAX_LIMIT))
-        page = max(1, min(int(page), MAX_PAGE))
-        q, terms = build_query(query or "")
-        filters = filters_query(lang, date_from, date_to, official, agency, terms)
+        opts = search_options(limit, page, lang, date_from, date_to, official, agency, sort, include_undated)
+        text = _query_text(query)
+        parsed = parse_query(text)
         gen = self._current()
-        docnums, matched, scores = gen.ranked(q, filters, (page - 1) * limit, limit, sort,
-                                                clear_query_lang(query or ""))
-        total = int(matched.sum()) if matched is not None else 0
-        hits = [self._hit(gen.stored(d), s, terms) for d, s in zip(docnums, scores)]
-        for hit, d in zip(hits, docnums):
+        found = gen.ranked(parsed.query, _narrowing(opts, parsed), (opts.page - 1) * opts.limit,
+                           opts.limit, opts.sort, clear_query_lang(text))
+        total = int(found.matched.sum()) if found.matched is not None else 0
+        hits = [self._hit(gen.stored(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores)]
+        for hit, d in zip(hits, found.docnums):
             hit.translation = gen.translation_of(d, hit.doc_id)
-        res = SearchResults(query or "", total, 0.0, hits, page, limit)
+        res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
+                            undated=found.undated)
         if facets:
-            if matched is not None:
-                res.facets = gen.facets.counts(matched)
-            res.suggestion = self._suggest(gen, query or "", total)
+            if found.matched is not None:
+                res.facets = gen.facets.counts(found.matched)
+            res.suggestion = self._suggest(gen, text, total)
         res.took_ms = _ms(started)
         return res
 
@@ -513,14 +624,16 @@ class Engine:
             return gen.facets.entity_spelling(respelled) or respelled
         return None
 
-    def rank(self, query: str, limit: int = 10, lang: str | None = None) -> list[str]:
+    def rank(self, query: str | None, limit: int = 10, lang: str | None = None) -> list[str]:
         """Only the ids of the top releases (in ``lang`` only, when given):
-        the ranking without snippets."""
-        q, terms = build_query(query or "")
+        the ranking without snippets.  Raises ValueError for a bad value."""
+        opts = search_options(limit=limit, lang=lang)
+        text = _query_text(query)
+        parsed = parse_query(text)
         gen = self._current()
-        filters = filters_query(lang, None, None, None, None, terms) if lang else None
-        docnums, _, _ = gen.ranked(q, filters, 0, limit, "relevance", clear_query_lang(query or ""))
-        return [gen.stored(d)["doc_id"] for d in docnums]
+        found = gen.ranked(parsed.query, _narrowing(opts, parsed), 0, opts.limit, "relevance",
+                           clear_query_lang(text))
+        return [gen.stored(d)["doc_id"] for d in found.docnums]
 
     def _hit(self, stored: dict, score: float, terms: Terms) -> Hit:
         doc = _document(stored["release"])
@@ -556,6 +669,26 @@ class Engine:
         return snippet_html(text, lang, terms, whole=True)
 
 
+def _query_text(query: object) -> str:
+    if query is None:
+        return ""
+    if not isinstance(query, str):
+        raise InvalidParameter(f"query must be text (got {type(query).__name__})")
+    return query
+
+
+def _narrowing(opts: SearchOptions, parsed) -> Narrowing | None:
+    """The filters of the parameters and of the query's ``lang:``, one
+    intersection; None when nothing narrows."""
+    langs = parsed.langs
+    if opts.lang:
+        langs = frozenset({opts.lang}) if langs is None else (langs & {opts.lang})
+    entities = tuple(entity_filters(opts.official, opts.agency, parsed.terms))
+    if langs is None and not entities and not opts.dated:
+        return None
+    return Narrowing(langs, opts.date_from, opts.date_to, opts.include_undated, entities)
+
+
 def _passed_on(share: float) -> float:
     """How much of a hit's score its translation inherits, by the share of
     the query the hit holds: nothing up to ``COVERAGE_NONE``, all from
@@ -566,12 +699,50 @@ def _passed_on(share: float) -> float:
     return min(1.0, max(0.0, (share - low) / (high - low)))
 
 
-def _without_lang(q: Q.Query) -> tuple[bool, Q.Query | None]:
-    """Whether a filter (``filters_query``) holds a language condition, and
-    the filter without it."""
-    parts = q.children() if isinstance(q, Q.And) else [q]
-    rest = [p for p in parts if not qmod.is_lang_term(p)]
-    return len(rest) < len(parts), None if not rest else rest[0] if len(rest) == 1 else Q.And(rest)
+def _both(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    """The intersection of two masks, None standing for "everything"."""
+    if a is None:
+        return b
+    return a if b is None else (a & b)
+
+
+# How plain words match (docs: README "Query syntax").  Up to this many
+# content words, a release must hold every one; a longer query (a question,
+# a remembered sentence) may miss a share of them.
+MATCH_ALL_UP_TO = 4
+MATCH_SHARE = 0.5
+NOTICES = {
+    "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
+    "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
+}
+
+
+def required_words(n: int) -> int:
+    """How many of a plain query's ``n`` content words a release must hold."""
+    if n <= MATCH_ALL_UP_TO:
+        return n
+    return max(MATCH_ALL_UP_TO, int(np.ceil(n * MATCH_SHARE)))
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What narrows a search besides its words: languages (None: any),
+    an inclusive ISO date range, officials and agencies as entity matches."""
+
+    langs: frozenset[str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    include_undated: bool = False
+    entities: tuple = ()
+
+
+@dataclass
+class _Ranking:
+    docnums: list[int]
+    matched: np.ndarray | None
+    scores: list[float]
+    loosened: tuple | None = None
+    undated: int = 0
 
 
 # --- translation pairs --------------------------------------------------------

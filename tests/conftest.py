@@ -91,3 +91,69 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+# --- a real index of a few hundred releases -------------------------------------
+
+CORPUS_VIETNEWS = 400  # vietnews releases in the shared corpus index
+CORPUS_NTREX = 40      # ntrex lines (20 stories in both languages)
+
+
+def write_corpus_sample(docs: Path, seed: int = 13) -> int:
+    """The seeds, the first vietnews releases and ntrex stories in ``docs``;
+    two thirds of the vietnews releases get a date (fixed seed, 2016-2025),
+    the rest stay undated, as in a real archive.  Returns the release count."""
+    import gzip
+    import json
+    import random
+
+    rng = random.Random(seed)
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, docs / f.name)
+    with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as src, \
+            open(docs / "vietnews.jsonl", "w", encoding="utf-8") as out:
+        for n, line in enumerate(src):
+            if n >= CORPUS_VIETNEWS:
+                break
+            rec = json.loads(line)
+            if rng.random() < 2 / 3:
+                rec["date"] = f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    with open(shared_path("corpus", "ntrex-dev.jsonl"), encoding="utf-8") as src, \
+            open(docs / "ntrex.jsonl", "w", encoding="utf-8") as out:
+        for n, line in enumerate(src):
+            if n >= CORPUS_NTREX:
+                break
+            out.write(line)
+    return 2 + CORPUS_VIETNEWS + CORPUS_NTREX
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory) -> Path:
+    """An index of the seeds, 400 vietnews releases and 40 ntrex releases."""
+    docs = tmp_path_factory.mktemp("corpus-docs")
+    expected = write_corpus_sample(docs)
+    index_dir = tmp_path_factory.mktemp("corpus-index")
+    report = searcher.build_index(docs, index_dir)
+    assert report.releases == expected and not report.problems
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def sample_engine(sample_index):
+    eng = searcher.open_index(str(sample_index))
+    yield eng
+    eng.close()
+
+
+def all_ids(engine, query: str, **kwargs) -> list[str]:
+    """Every release a search lists, page after page, in order."""
+    out: list[str] = []
+    page = 1
+    while True:
+        res = engine.search(query, limit=100, page=page, **kwargs)
+        out += [h.doc_id for h in res.hits]
+        if page >= res.pages:
+            assert len(out) == res.total, (query, kwargs, len(out), res.total)
+            return out
+        page += 1

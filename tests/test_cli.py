@@ -17,10 +17,10 @@ def test_reindex_then_search_json(tmp_path):
     r = runner.invoke(main, ["search", "le quoc hung", "--index", str(tmp_path / "ix"), "--json"])
     assert r.exit_code == 0
     data = json.loads(r.output)
-    assert set(data) == {"total", "took_ms", "hits"}
+    assert set(data) == {"total", "took_ms", "hits", "notice", "undated_left_out", "suggestion"}
     assert data["hits"][0]["doc_id"] == SEED_A
-    assert set(data["hits"][0]) == {"doc_id", "title", "lang", "date", "score", "snippet", "officials", "agencies",
-                                    "translation"}
+    assert set(data["hits"][0]) == {"doc_id", "title", "lang", "date", "date_inferred", "score", "snippet",
+                                    "officials", "agencies", "translation"}
     r = runner.invoke(main, ["search", "Lê Quốc Hùng", "--index", str(tmp_path / "ix")])
     assert r.exit_code == 0 and "[Lê Quốc Hùng]" in r.output and SEED_A in r.output
 

@@ -54,8 +54,8 @@ def test_hit_fields(engine):
     assert hit.lang == "vi" and hit.date == "2025-10-24" and hit.score > 0
     assert "Nguyễn Văn Long" in hit.officials
     assert "Cơ quan Cảnh sát quốc gia Hàn Quốc" in hit.agencies
-    assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "score", "snippet", "officials", "agencies",
-                                  "translation"}
+    assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "date_inferred", "score", "snippet",
+                                  "officials", "agencies", "translation"}
     assert hit.translation is None  # both seeds are Vietnamese: no English version in that index
 
 
@@ -63,7 +63,7 @@ def test_document(engine):
     doc = engine.document(SEED_A)
     assert "Lê Quốc Hùng" in [o.name for o in doc.officials]
     assert "Lê Quốc Hùng" in doc.officials  # names compare as strings too
-    assert doc.date == "2023-10-28" and doc.date_inferred
+    assert doc.date is None and not doc.date_inferred  # no date line, no dateline: undated
     assert engine.document("no-such-release") is None
     assert engine.document("") is None
 
@@ -136,7 +136,10 @@ def test_boolean_operators(engine):
 
 def test_filters(engine):
     assert [h.doc_id for h in engine.search("Thứ trưởng", date_from="2025").hits] == [SEED_B]
-    assert [h.doc_id for h in engine.search("Thứ trưởng", date_to="2024-12-31").hits] == [SEED_A]
+    before = engine.search("Thứ trưởng", date_to="2024-12-31")
+    assert before.hits == [] and before.undated == 1  # seed A has no date: left out, and counted
+    with_undated = engine.search("Thứ trưởng", date_to="2024-12-31", include_undated=True)
+    assert [h.doc_id for h in with_undated.hits] == [SEED_A]
     assert engine.search("Thứ trưởng", lang="en").total == 0
     assert [h.doc_id for h in engine.search("", official="Le Quoc Hung").hits] == [SEED_A]
     assert [h.doc_id for h in engine.search("hợp tác", agency="Cơ quan Cảnh sát quốc gia Hàn Quốc").hits] == [SEED_B]
@@ -147,7 +150,9 @@ def test_sort_by_date_and_pagination(engine):
     assert [h.doc_id for h in res.hits] == [SEED_B, SEED_A]
     page2 = engine.search("Bộ Công an", limit=1, page=2)
     assert page2.total == 2 and len(page2.hits) == 1 and page2.pages == 2
-    assert engine.search("Bộ Công an", page=999999999).hits == []
+    assert engine.search("Bộ Công an", page=1000).hits == []
+    with pytest.raises(ValueError, match="page"):
+        engine.search("Bộ Công an", page=999999999)
 
 
 def test_exact_diacritics_outrank_folded_matches(tmp_path):

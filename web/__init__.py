@@ -16,6 +16,7 @@ from flask import Flask, render_template, request
 from searcher import IndexMissing, open_index
 
 from .i18n import labels_for, ui_language
+from .params import BadParameter
 
 __all__ = ["create_app", "get_engine"]
 
@@ -68,6 +69,10 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
     @app.errorhandler(400)
     def _bad_request(err):
         return _error_page(400, getattr(err, "description", "") or "")
+
+    @app.errorhandler(BadParameter)
+    def _bad_parameter(err):
+        return _error_page(400, str(err))
 
     @app.errorhandler(IndexMissing)
     def _no_index(err):

@@ -8,7 +8,7 @@ from searcher import IndexMissing
 from searcher.index import read_manifest
 
 from . import get_engine
-from .params import engine_kwargs, search_params
+from .params import BadParameter, run_search, search_params
 
 bp = Blueprint("api", __name__)
 
@@ -18,10 +18,15 @@ def _no_index(err):
     return jsonify(error="index unavailable", detail=str(err)), 503
 
 
+@bp.errorhandler(BadParameter)
+def _bad_parameter(err):
+    return jsonify(error="bad parameter", detail=str(err)), 400
+
+
 @bp.route("/api/search")
 def api_search():
     p = search_params()
-    res = get_engine(current_app).search(p["q"], **engine_kwargs(p))
+    res = run_search(get_engine(current_app), p)
     return jsonify(res.to_api())
 
 

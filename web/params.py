@@ -1,15 +1,25 @@
-"""Reading search parameters from a request: cleaned, bounded, never raising."""
+"""Reading search parameters from a request, checked by ``searcher.options``.
+
+A bad value raises ``BadParameter`` naming the URL parameter and the
+accepted form; the pages answer it with a 400 page, the API with a JSON 400.
+"""
 
 from __future__ import annotations
 
-import re
-
 from flask import request
 
-from searcher.search import MAX_LIMIT, MAX_PAGE, MAX_QUERY_CHARS
+from searcher.options import InvalidParameter, search_options
+from searcher.search import MAX_QUERY_CHARS
 
 FILTER_KEYS = ("lang", "from", "to", "official", "agency")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# The Python API's parameter names as the URL spells them.
+_URL_NAMES = {"date_from": "from", "date_to": "to", "include_undated": "undated"}
+_TRUE = ("1", "true", "on", "yes")
+_FALSE = ("", "0", "false", "off", "no")
+
+
+class BadParameter(ValueError):
+    """A URL parameter with a value the search cannot use."""
 
 
 def _text(name: str, limit: int = 300) -> str:
@@ -17,28 +27,34 @@ def _text(name: str, limit: int = 300) -> str:
     return value.replace("\x00", " ").strip()[:limit]
 
 
-def _int(name: str, default: int, low: int, high: int) -> int:
-    try:
-        value = int(request.args.get(name, default))
-    except (TypeError, ValueError):
-        return default
-    return max(low, min(value, high))
+def _flag(name: str) -> bool:
+    value = request.args.get(name, "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise BadParameter(f"{name} must be 1 or 0 (got {value!r})")
 
 
 def search_params() -> dict:
-    """The search parameters of the current request, as the UI uses them."""
-    lang = request.args.get("lang", "")
-    date_from, date_to = _text("from", 10), _text("to", 10)
+    """The search parameters of the current request, checked (raises
+    ``BadParameter``); empty strings where a parameter is not given."""
+    q = _text("q", MAX_QUERY_CHARS)
+    date_from, date_to = _text("from", 40), _text("to", 40)
+    try:
+        opts = search_options(limit=_text("limit", 40) or 10, page=_text("page", 40) or 1,
+                              lang=_text("lang", 40), date_from=date_from, date_to=date_to,
+                              official=_text("official"), agency=_text("agency"),
+                              sort=_text("sort", 40) or "relevance", include_undated=_flag("undated"))
+    except InvalidParameter as exc:
+        message = str(exc)
+        for api, url in _URL_NAMES.items():
+            message = message.replace(api, url)
+        raise BadParameter(message) from None
     return {
-        "q": _text("q", MAX_QUERY_CHARS),
-        "page": _int("page", 1, 1, MAX_PAGE),
-        "limit": _int("limit", 10, 1, MAX_LIMIT),
-        "lang": lang if lang in ("vi", "en") else "",
-        "from": date_from if _DATE.match(date_from) else "",
-        "to": date_to if _DATE.match(date_to) else "",
-        "official": _text("official"),
-        "agency": _text("agency"),
-        "sort": "date" if request.args.get("sort") == "date" else "relevance",
+        "q": q, "page": opts.page, "limit": opts.limit, "lang": opts.lang or "",
+        "from": date_from, "to": date_to, "official": opts.official or "", "agency": opts.agency or "",
+        "sort": opts.sort, "undated": "1" if opts.include_undated else "",
     }
 
 
@@ -48,8 +64,17 @@ def engine_kwargs(p: dict) -> dict:
         "limit": p["limit"], "page": p["page"], "lang": p["lang"] or None,
         "date_from": p["from"] or None, "date_to": p["to"] or None,
         "official": p["official"] or None, "agency": p["agency"] or None,
-        "sort": p["sort"], "facets": True,
+        "sort": p["sort"], "facets": True, "include_undated": bool(p["undated"]),
     }
+
+
+def run_search(engine, p: dict, **changes):
+    """``engine.search`` with the request's parameters (``changes`` applied);
+    a value the engine refuses (``lang:fr`` in the query) is a BadParameter."""
+    try:
+        return engine.search(p["q"], **{**engine_kwargs(p), **changes})
+    except InvalidParameter as exc:
+        raise BadParameter(str(exc)) from None
 
 
 def url_args(p: dict, **changes) -> dict:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from searcher.bilingual import gloss
+from searcher.options import InvalidParameter
 from searcher.gazetteer import key as key_of
 
 from . import get_engine
 from .i18n import ui_language
-from .params import FILTER_KEYS, engine_kwargs, search_params, url_args
+from .params import FILTER_KEYS, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
 
@@ -31,10 +32,36 @@ def search():
     engine = get_engine(current_app)
     if not p["q"] and not any(p[k] for k in FILTER_KEYS):
         return _remember_ui(make_response(render_template("index.html", p=p)))
-    res = engine.search(p["q"], **engine_kwargs(p))
-    active = [(k, p[k]) for k in FILTER_KEYS if p[k]]
-    page = render_template("search.html", p=p, res=res, active=active, url_args=url_args)
+    res = run_search(engine, p)
+    page = render_template("search.html", p=p, res=res, active=_active_filters(p), url_args=url_args,
+                           years=_year_facet(p, res.facets.get("year", [])))
     return _remember_ui(make_response(page))
+
+
+def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
+    """(label key, shown value, parameters it clears) per filter in force:
+    a date range is one filter ("2019", "2019-03 – 2020"), not two."""
+    out = []
+    for key in ("lang", "official", "agency"):
+        if p[key]:
+            out.append((key, p[key], {key: None}))
+    if p["from"] or p["to"]:
+        if p["from"] == p["to"]:
+            shown = p["from"]
+        else:
+            shown = f"{p['from'] or '…'} – {p['to'] or '…'}"
+        out.append(("dates", shown, {"from": None, "to": None, "undated": None}))
+    return out
+
+
+RECENT_YEARS = 6  # year facet entries shown before "older"
+
+
+def _year_facet(p: dict, years: list) -> dict:
+    """The year facet newest first: the recent years, and the older ones
+    collapsed; a year is one choice (from and to both set to it)."""
+    chosen = p["from"] if p["from"] and p["from"] == p["to"] else ""
+    return {"recent": years[:RECENT_YEARS], "older": years[RECENT_YEARS:], "chosen": chosen}
 
 
 @bp.route("/doc/<path:doc_id>")
@@ -66,7 +93,10 @@ def _entity_page(kind: str, name: str):
     engine = get_engine(current_app)
     p = search_params()
     name = name.replace("\x00", " ").strip()[:200]
-    res = engine.search("", limit=50, page=p["page"], sort="date", facets=True, **{kind: name})
+    try:
+        res = engine.search("", limit=50, page=p["page"], sort="date", facets=True, **{kind: name})
+    except InvalidParameter as exc:
+        abort(400, str(exc))
     if not res.total:
         abort(404, f"No release names “{name}”.")
     details = _entity_details(engine, kind, name, res.hits)

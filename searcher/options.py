@@ -1,0 +1,130 @@
+"""Search parameters, checked once for every way in.
+
+The Python API, the CLI and the web app all pass what the user gave through
+:func:`search_options`: a bad value is a ``ValueError`` that names the
+parameter and the accepted form (the CLI turns it into a usage error, the
+web into a 400), never a filter silently dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["InvalidParameter", "SearchOptions", "search_options", "parse_lang", "parse_sort", "date_bound",
+           "MAX_LIMIT", "MAX_PAGE", "LANGS", "SORTS"]
+
+MAX_PAGE = 1000
+MAX_LIMIT = 100
+LANGS = ("vi", "en")
+SORTS = ("relevance", "date")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class InvalidParameter(ValueError):
+    """A search parameter with a value the search cannot use; the message
+    names the parameter and the accepted form."""
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """Checked search parameters; dates as inclusive ISO bounds."""
+
+    limit: int = 10
+    page: int = 1
+    lang: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, first day of what was typed
+    date_to: str | None = None    # YYYY-MM-DD, last day of what was typed
+    official: str | None = None
+    agency: str | None = None
+    sort: str = "relevance"
+    include_undated: bool = False
+
+    @property
+    def dated(self) -> bool:
+        """Whether a date range filters the releases."""
+        return bool(self.date_from or self.date_to)
+
+
+def _choice(value: object, name: str, accepted: tuple[str, ...]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().lower() in accepted:
+        return value.strip().lower()
+    raise InvalidParameter(f"{name} must be one of {', '.join(accepted)} (got {value!r})")
+
+
+def parse_lang(value: object, name: str = "lang") -> str | None:
+    """'vi', 'en' or None (no language filter); any case."""
+    return _choice(value, name, LANGS)
+
+
+def parse_sort(value: object) -> str:
+    """'relevance' (the default) or 'date'; any case."""
+    return _choice(value, "sort", SORTS) or "relevance"
+
+
+def _whole(value: object, name: str, low: int, high: int) -> int:
+    """A whole number in [low, high]; digit strings are accepted (web forms)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise InvalidParameter(f"{name} must be a whole number from {low} to {high} (got {value!r})")
+    if isinstance(value, str):
+        if not value.strip().isdigit():
+            raise InvalidParameter(f"{name} must be a whole number from {low} to {high} (got {value!r})")
+        value = int(value.strip())
+    if not low <= value <= high:
+        raise InvalidParameter(f"{name} must be a whole number from {low} to {high} (got {value})")
+    return value
+
+
+def date_bound(value: object, name: str, end: bool = False) -> str | None:
+    """An inclusive ISO bound for YYYY, YYYY-MM or YYYY-MM-DD (a date that
+    exists); a year or month widens to its first or last day."""
+    if value is None or value == "":
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    m = _DATE.fullmatch(text)
+    problem = f"{name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})"
+    if not m:
+        raise InvalidParameter(problem)
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if year < 1000:
+        raise InvalidParameter(problem + ": no such year")
+    try:
+        if day is not None:
+            return dt.date(year, int(month), int(day)).isoformat()
+        if month is not None:
+            last = calendar.monthrange(year, int(month))[1]
+            return dt.date(year, int(month), last if end else 1).isoformat()
+    except ValueError:
+        raise InvalidParameter(problem + ": no such date") from None
+    return dt.date(year, 12, 31).isoformat() if end else dt.date(year, 1, 1).isoformat()
+
+
+def _name(value: object, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidParameter(f"{name} must be text (got {value!r})")
+    value = value.replace("\x00", " ").strip()
+    return value[:300] or None
+
+
+def search_options(limit: object = 10, page: object = 1, lang: object = None,
+                   date_from: object = None, date_to: object = None,
+                   official: object = None, agency: object = None,
+                   sort: object = "relevance", include_undated: object = False) -> SearchOptions:
+    """Check every parameter; raises InvalidParameter (a ValueError) naming
+    the first bad one."""
+    opts = SearchOptions(
+        limit=_whole(limit, "limit", 1, MAX_LIMIT), page=_whole(page, "page", 1, MAX_PAGE),
+        lang=parse_lang(lang), date_from=date_bound(date_from, "date_from"),
+        date_to=date_bound(date_to, "date_to", end=True),
+        official=_name(official, "official"), agency=_name(agency, "agency"),
+        sort=parse_sort(sort), include_undated=bool(include_undated),
+    )
+    if opts.date_from and opts.date_to and opts.date_from > opts.date_to:
+        raise InvalidParameter(f"date_from ({date_from}) is after date_to ({date_to})")
+    return opts
