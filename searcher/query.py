@@ -35,7 +35,7 @@ from .options import InvalidParameter, parse_lang
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["build_query", "parse_query", "ParsedQuery", "query_lang", "flat_terms", "positive_terms",
-           "entity_filters", "FreeText", "Word", "Option", "FIELD_WEIGHTS", "MAX_QUERY_CHARS", "SYNTAX"]
+           "entity_filters", "EntityMatch", "FreeText", "Word", "Option", "FIELD_WEIGHTS", "MAX_QUERY_CHARS", "SYNTAX"]
 
 MAX_QUERY_CHARS = 1000
 
@@ -81,6 +81,7 @@ class Run:
 
     words: tuple[str, ...]
     accented: bool
+    whole: bool = False  # a quoted phrase or a name: marked only where it stands whole
 
 
 @dataclass
@@ -99,10 +100,10 @@ class Terms:
     vi_loose: set[str] = field(default_factory=set)
 
     def add_run(self, text: str) -> None:
-        """Record the user's Vietnamese syllables of ``text`` as one run."""
+        """Record a phrase or a name the user typed as one run, marked whole."""
         units = _vi_units(text)
         if units:
-            self.vi_runs.append(Run(tuple(u[0] for u in units), has_diacritics(text)))
+            self.vi_runs.append(Run(tuple(u[0] for u in units), has_diacritics(text), whole=True))
             self.vi.update(u[1] for u in units)
 
 
@@ -134,10 +135,13 @@ class FreeText(Q.Or):
     ``words`` that say which releases match (``search`` decides how many
     of them a release must hold)."""
 
-    def __init__(self, subqueries, words: Iterable[Word] = (), boost: float = 1.0, loose: bool = False):
+    def __init__(self, subqueries, words: Iterable[Word] = (), boost: float = 1.0, loose: bool = False,
+                 question: bool = False, lang_hint: str | None = None):
         super().__init__(list(subqueries), boost=boost)
         self.words = tuple(words)
         self.loose = loose  # a whole plain query: may be loosened when no release holds every word
+        self.question = question  # asked as a question: phrased in other words than the answer
+        self.lang_hint = lang_hint  # the query's language when the text leaves no doubt
 
     def __repr__(self) -> str:
         return f"FreeText({self.subqueries!r}, {[w.text for w in self.words]!r}, loose={self.loose})"
@@ -313,7 +317,7 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
 
 
 def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
-               translate: bool = False) -> Q.Query | None:
+               translate: bool = True, loose: bool = True) -> Q.Query | None:
     """Weighted terms for plain words and the content words a release must
     hold; ``translate`` adds the lexicon's translations (plain queries only:
     inside AND/NOT a translation must not make a required clause match)."""
@@ -325,7 +329,27 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
         clauses += _translations(text, lang, vi, en, terms)
     if not clauses:
         return None
-    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate), loose=translate)
+    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate), loose=loose,
+                    question=is_question(text), lang_hint=clear_query_lang(text))
+
+
+_QUESTION_START = re.compile(r"^\W*(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|"
+                             r"can|could|should|would|will|has|have|had|in what|in which)\b", re.IGNORECASE)
+_QUESTION_WORDS_VI = "bao nhiêu|là gì|như thế nào|thế nào|tại sao|vì sao|khi nào|ở đâu|là ai|nào|ai"
+_QUESTION_VI = re.compile(rf"\b({_QUESTION_WORDS_VI})\b")
+_QUESTION_VI_FOLDED = re.compile(rf"\b({fold(_QUESTION_WORDS_VI)})\b")
+
+
+def is_question(text: str) -> bool:
+    """Whether a query is asked as a question (a question mark, an English
+    question word first, a Vietnamese question word anywhere: with its
+    diacritics when the query has them, "ai" is not "Ái")."""
+    if "?" in text or _QUESTION_START.match(text):
+        return True
+    lower = text.lower()
+    if has_diacritics(text):
+        return bool(_QUESTION_VI.search(lower))
+    return bool(_QUESTION_VI_FOLDED.search(lower))
 
 
 TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the word
@@ -498,46 +522,47 @@ def _make_parser() -> qparser.QueryParser:
 
 
 _PARSER = _make_parser()
+_EXPLICIT_AND = re.compile(r"\bAND\b")
 _EVERY = "\x02every"  # stands first in a query of exclusions only: what they exclude from
 
 
 _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
 
 
-def _convert(node: Q.Query, terms: Terms) -> Q.Query | None:
+def _convert(node: Q.Query, terms: Terms, loose: bool = True) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
     if isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY:
         return Q.Every()
     if isinstance(node, Q.Term):
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
-        return _free_text(str(node.text), fields, terms)
+        return _free_text(str(node.text), fields, terms, loose=loose)
     if isinstance(node, Q.Phrase):
         if node.fieldname in _ENTITY_FIELDS:
             return entity_match(" ".join(str(w) for w in node.words), _ENTITY_FIELDS[node.fieldname], terms)
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
         return _phrase([str(w) for w in node.words], fields, terms)
-    if isinstance(node, Q.Not):
-        inner = _convert(node.query, terms)
+    if isinstance(node, Q.Not):  # what is excluded is not marked in the results
+        inner = _convert(node.query, Terms(), loose=False)
         return Q.Not(inner) if inner is not None else None
     if isinstance(node, Q.AndNot):
-        pos, neg = _convert(node.a, terms), _convert(node.b, terms)
+        pos, neg = _convert(node.a, terms, loose), _convert(node.b, Terms(), loose=False)
         if pos is None:
             return None
         return Q.AndNot(pos, neg) if neg is not None else pos
     if isinstance(node, Q.AndMaybe):
-        req, opt = _convert(node.a, terms), _convert(node.b, terms)
+        req, opt = _convert(node.a, terms, loose), _convert(node.b, terms, loose)
         if req is None:
             return opt
         return Q.AndMaybe(req, opt) if opt is not None else req
     if isinstance(node, Q.Or):  # an explicit OR: each side on its own
-        kids = [k for k in (_convert(c, terms) for c in node.children()) if k is not None]
+        kids = [k for k in (_convert(c, terms, loose) for c in node.children()) if k is not None]
         return None if not kids else kids[0] if len(kids) == 1 else Q.Or(kids)
     if isinstance(node, (Q.And, Q.Require)):
-        return _convert_and(node, terms)
+        return _convert_and(node, terms, loose)
     raise ValueError(f"unsupported query part {type(node).__name__}")
 
 
-def _convert_and(node: Q.Query, terms: Terms) -> Q.Query | None:
+def _convert_and(node: Q.Query, terms: Terms, loose: bool) -> Q.Query | None:
     """Plain words side by side form one free-text run (so compounds across
     them count and function words stay optional); every other part is
     converted on its own and required."""
@@ -546,7 +571,7 @@ def _convert_and(node: Q.Query, terms: Terms) -> Q.Query | None:
 
     def flush() -> None:
         if run:
-            q = _free_text(" ".join(run), None, terms)
+            q = _free_text(" ".join(run), None, terms, loose=loose)
             if q is not None:
                 kids.append(q)
             run.clear()
@@ -559,7 +584,7 @@ def _convert_and(node: Q.Query, terms: Terms) -> Q.Query | None:
             run.append(str(child.text))
             continue
         flush()
-        q = _convert(child, terms)
+        q = _convert(child, terms, loose)
         if q is not None:
             kids.append(q)
     flush()
@@ -613,14 +638,15 @@ def parse_query(text: str) -> ParsedQuery:
             parsed = _PARSER.parse(syntax)
             if parsed is Q.NullQuery or not _has_positive(parsed):  # "-Trump": every other release
                 parsed = _PARSER.parse(f"{_EVERY} {syntax}")
-            q = _convert(parsed, terms)
+            # An explicit AND asks for every word: nothing is loosened.
+            q = _convert(parsed, terms, loose=not _EXPLICIT_AND.search(syntax))
             if q is not None:
                 return ParsedQuery(q, terms, langs)
         except Exception:  # malformed syntax: fall back to plain words
             pass
         terms = Terms()
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
-    return ParsedQuery(_free_text(text, None, terms, translate=True), terms, langs)
+    return ParsedQuery(_free_text(text, None, terms), terms, langs)
 
 
 def build_query(text: str) -> tuple[Q.Query | None, Terms]:
@@ -699,7 +725,18 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
     fname = "officials" if kind == "official" else "agencies"
     keys = [entity_key(value)] + ([loose_key(value)] if kind == "official" else [])
     phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
-    return Q.Or([*(Q.Term(f"{kind}_keys", k) for k in dict.fromkeys(keys)), phrase])
+    return EntityMatch([Q.Term(f"{kind}_keys", k) for k in dict.fromkeys(keys)], phrase)
+
+
+class EntityMatch(Q.Or):
+    """Releases naming one official or agency: those whose names have its
+    key when any release has it (what its facet counts and its page lists),
+    else those naming it in part (its words in a row: "Cảnh sát Liên bang")."""
+
+    def __init__(self, keys: list[Q.Query], phrase: Q.Query):
+        super().__init__([*keys, phrase])
+        self.keys = keys
+        self.phrase = phrase
 
 
 def entity_filters(official: str | None, agency: str | None, terms: Terms) -> list[Q.Query]:

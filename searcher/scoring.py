@@ -259,12 +259,16 @@ class Scorer:
         key = scores[candidates] if order is None else order[candidates]
         want = min(total, offset + count)
         if want < total:
-            part = np.argpartition(-key, want - 1)[:want]
-            candidates, key = candidates[part], key[part]
+            # Everything that ties with the last wanted key stays in, so the
+            # final order (ties by score, then doc number) is one order for
+            # every page, not whichever tied releases the partition kept.
+            cut = -np.partition(-key, want - 1)[want - 1]
+            keep = key >= cut
+            candidates, key = candidates[keep], key[keep]
         if order is None:
             ranked = candidates[np.lexsort((candidates, -key))]
         else:
-            ranked = candidates[np.lexsort((-scores[candidates], -key))]
+            ranked = candidates[np.lexsort((candidates, -scores[candidates], -key))]
         return ranked[offset:offset + count], matched
 
 

@@ -26,7 +26,7 @@ from .facets import FacetTable
 from .index import IndexMissing, current_generation, write_atomic
 from . import query as qmod
 from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, search_options
-from .query import (EN_FIELDS, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, FreeText, Terms, build_query,
+from .query import (EN_FIELDS, MAX_QUERY_CHARS, SYNTAX, VI_FIELDS, EntityMatch, FreeText, Terms, build_query,
                     clear_query_lang, entity_filters, flat_terms, parse_query, positive_terms)
 from .scoring import Scorer
 from .snippets import snippet_html
@@ -167,6 +167,7 @@ class _Generation:
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS)
         self._masks: dict[str, np.ndarray] = {}
         self._free: dict[str, tuple[np.ndarray, tuple | None]] = {}
+        self._scores: dict[str, np.ndarray] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
@@ -195,8 +196,11 @@ class _Generation:
         terms from the postings cache, AND/OR/NOT as array operations.
         Only phrases ask Whoosh (positions), and only for their own words."""
         sc = self.scorer
-        if isinstance(q, FreeText):  # inside syntax: what it says, never loosened
-            return self.free_text(q, loosen=False)[0]
+        if isinstance(q, FreeText):
+            return self.free_text(q, loosen=q.loose)[0]
+        if isinstance(q, EntityMatch):
+            named = self._match(Q.Or(q.keys)) & sc.live
+            return named if named.any() else self._match(q.phrase)
         if q is Q.NullQuery:
             return np.zeros(sc.size, dtype=bool)
         if isinstance(q, Q.Term):
@@ -272,19 +276,55 @@ class _Generation:
         words = node.words
         if not words:  # only function words: any of them
             return self._match(Q.Or(list(node.children()))) & live, None
-        need = required_words(len(words))
+        near = None
+        if loosen and (len(words) >= LONG_QUERY or node.question):
+            near = self._near_misses(node)
         levels: list[tuple[np.ndarray, tuple | None]] = [(self._held(words, True), None)]
         if loosen and any(w.accented for w in words):
             levels.append((self._held(words, False), ("folded", 0, 0)))
         for counts, note in levels:
-            hit = (counts >= need) & live
+            hit = (counts >= len(words)) & live
             if hit.any():
-                return self._with_twin_docs(hit), note
+                return self._with_twin_docs(_either(hit, near)), note
         counts = levels[-1][0] * live
         best = int(counts.max()) if counts.size else 0
         if best == 0 or not loosen:
             return np.zeros(self.scorer.size, dtype=bool), None
-        return self._with_twin_docs(counts >= best), ("fewer", best, len(words))
+        return self._with_twin_docs(_either(counts >= best, near)), ("fewer", best, len(words))
+
+    def _near_misses(self, node: FreeText) -> np.ndarray:
+        """Releases scoring at least ``NEAR_MISS`` of the best release of
+        their language: a question or a sentence uses other words than the
+        release it is about, yet that release ranks near the top."""
+        scores = self.plain_scores(node, None)
+        live = self.scorer.live & (scores > 0)
+        out = np.zeros(self.scorer.size, dtype=bool)
+        for side in (self.is_english, ~self.is_english):
+            group = live & side
+            if group.any():
+                out |= group & (scores >= np.float32(NEAR_MISS) * scores[group].max())
+        return out
+
+    def plain_scores(self, node: FreeText, sources: np.ndarray | None) -> np.ndarray:
+        """BM25F of a plain query over every release (``sources``: the
+        releases that set the cross-language scale; None: all of them).
+        The unfiltered scores are kept for the next call (a copy is given)."""
+        flat = flat_terms(node) or []
+        if sources is None:
+            key = repr(node)
+            cached = self._scores.get(key)
+            if cached is None:
+                cached = self._scored(flat, node.lang_hint, None)
+                if len(self._scores) > 8:
+                    self._scores.clear()
+                self._scores[key] = cached
+            return cached.copy()
+        return self._scored(flat, node.lang_hint, sources)
+
+    def _scored(self, flat, lang: str | None, sources) -> np.ndarray:
+        if flat and lang and qmod.CROSS_SCALE:
+            return self._cross_scaled(flat, lang, sources)
+        return self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
 
     def _held(self, words, as_typed: bool) -> np.ndarray:
         """Per release, how many of ``words`` it holds (``as_typed``: words
@@ -356,7 +396,9 @@ class _Generation:
         plain = flat is not None
         if flat is None:
             flat = positive_terms(q)
-        if flat and lang and plain and qmod.CROSS_SCALE:
+        if isinstance(q, FreeText):
+            scores = self.plain_scores(q, None if rest is None else sources)
+        elif flat and lang and plain and qmod.CROSS_SCALE:
             scores = self._cross_scaled(flat, lang, sources)
         elif flat:
             scores = self.scorer.scores(flat, qmod.FIELD_WEIGHTS)
@@ -383,7 +425,8 @@ class _Generation:
             return None, None
         if isinstance(q, FreeText):
             return self.free_text(q, loosen=q.loose)
-        return self.filter_mask(q), None
+        notes = (self.free_text(n, loosen=n.loose)[1] for n in _free_nodes(q))
+        return self.filter_mask(q), next((n for n in notes if n), None)
 
     def _with_twins(self, scores: np.ndarray, flat, sources, mask, count: int) -> None:
         """Raise the translation of each of the top ``count`` hits (among
@@ -663,10 +706,18 @@ class Engine:
         found = gen.twins.get(doc_id)
         return self.document(found[0]) if found and self.document(doc_id) else None
 
-    def highlight(self, text: str, lang: str, query: str) -> str:
-        """``text`` as safe HTML with the words of ``query`` marked."""
-        _, terms = build_query(query or "")
-        return snippet_html(text, lang, terms, whole=True)
+    def highlight(self, text: str, lang: str, query: str | Terms, within: str | None = None) -> str:
+        """``text`` as safe HTML with the words of ``query`` (a query string,
+        or the terms of one, built once per page) marked; ``within``: the
+        whole release ``text`` is part of, whose words decide the looser
+        rules (a syllable marked alone)."""
+        terms = query if isinstance(query, Terms) else build_query(query or "")[1]
+        return snippet_html(text, lang, terms, whole=True, within=within)
+
+    @staticmethod
+    def query_terms(query: str) -> Terms:
+        """What a query marks (for ``highlight`` over many paragraphs)."""
+        return build_query(query or "")[1]
 
 
 def _query_text(query: object) -> str:
@@ -706,22 +757,34 @@ def _both(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
     return a if b is None else (a & b)
 
 
-# How plain words match (docs: README "Query syntax").  Up to this many
-# content words, a release must hold every one; a longer query (a question,
-# a remembered sentence) may miss a share of them.
-MATCH_ALL_UP_TO = 4
-MATCH_SHARE = 0.5
+# How plain words match (README "What matches").  A release matches when it
+# holds every content word; for a question or a query of ``LONG_QUERY``
+# content words or more, also when it scores ``NEAR_MISS`` of the best
+# release in its language (docs/evaluation.md: the share that keeps every
+# ranking figure).
+LONG_QUERY = 5
+NEAR_MISS = 0.5
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
     "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
 }
 
 
-def required_words(n: int) -> int:
-    """How many of a plain query's ``n`` content words a release must hold."""
-    if n <= MATCH_ALL_UP_TO:
-        return n
-    return max(MATCH_ALL_UP_TO, int(np.ceil(n * MATCH_SHARE)))
+def _free_nodes(q: Q.Query) -> list[FreeText]:
+    """The plain-word runs of a structured query outside its negations."""
+    if isinstance(q, FreeText):
+        return [q]
+    if isinstance(q, Q.Not):
+        return []
+    if isinstance(q, Q.AndNot):
+        return _free_nodes(q.a)
+    if isinstance(q, Q.compound.CompoundQuery):
+        return [n for c in q.children() for n in _free_nodes(c)]
+    return []
+
+
+def _either(a: np.ndarray, b: np.ndarray | None) -> np.ndarray:
+    return a if b is None else (a | b)
 
 
 @dataclass(frozen=True)

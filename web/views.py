@@ -71,8 +71,10 @@ def document(doc_id: str):
     if doc is None:
         abort(404, f"No release with id “{doc_id[:200]}”.")
     p = search_params()
-    paragraphs = [engine.highlight(par, doc.lang, p["q"]) for par in doc.text.split("\n") if par.strip()]
-    title = engine.highlight(doc.title, doc.lang, p["q"])
+    terms = engine.query_terms(p["q"])
+    paragraphs = [engine.highlight(par, doc.lang, terms, within=doc.text)
+                  for par in doc.text.split("\n") if par.strip()]
+    title = engine.highlight(doc.title, doc.lang, terms)
     return render_template("doc.html", doc=doc, p=p, title_html=title, paragraphs=paragraphs,
                            url_args=url_args, translation=engine.translation(doc_id))
 
