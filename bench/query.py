@@ -91,7 +91,7 @@ def main() -> None:
             engine.rank(q)
             fts.search(q)
         ours = _time(engine.rank, queries)
-        full = _time(lambda q: engine.search(q), queries)
+        full = _time(engine.search, queries)
         ref = _time(fts.search, queries)
         n = report.releases
         print(f"| {n} | searcher (rank top 10) | {_stats(ours)} |")

@@ -33,7 +33,7 @@ import re
 import string
 from collections import OrderedDict
 from functools import lru_cache
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -72,7 +72,7 @@ _UNIT_RE = re.compile(
 )
 _PUNCT = frozenset(string.punctuation)
 
-_SEGMENT_CACHE: "OrderedDict[tuple[str, ...], tuple[bool, ...]]" = OrderedDict()
+_SEGMENT_CACHE: OrderedDict[tuple[str, ...], tuple[bool, ...]] = OrderedDict()
 _SEGMENT_CACHE_SIZE = 512
 
 
@@ -103,7 +103,7 @@ def segment(units: Sequence[str]) -> tuple[bool, ...]:
     return joins
 
 
-_SPANS_CACHE: "OrderedDict[str, list[tuple[str, int, int]]]" = OrderedDict()
+_SPANS_CACHE: OrderedDict[str, list[tuple[str, int, int]]] = OrderedDict()
 
 
 def unit_spans(text: str) -> list[tuple[str, int, int]]:

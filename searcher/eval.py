@@ -8,7 +8,8 @@ run.  A cross-language kind (``cross-en2vi``: English query, Vietnamese
 release wanted) is scored twice: over all releases, where the wanted
 release's own translation may rank above it, and over the releases in the
 wanted language only (the classic cross-language setting, and what a user
-gets with the language filter), as ``cross-en2vi @vi``.  The reference is FTS5 with ``tokenize='unicode61 remove_diacritics 2'``,
+gets with the language filter), as ``cross-en2vi @vi``.  The reference is FTS5 with
+``tokenize='unicode61 remove_diacritics 2'``,
 bm25 with the title weighted x3, the query's words OR-ed.  Latency is the
 time to rank the top 10 (no snippets) for both.
 """
@@ -23,7 +24,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import click
 

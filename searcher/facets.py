@@ -86,7 +86,7 @@ class FacetTable:
         year: list[tuple[str, int]] = []
         if len(years):
             values, counts = np.unique(years, return_counts=True)
-            year = [(str(v), int(c)) for v, c in sorted(zip(values, counts), reverse=True)]
+            year = [(str(v), int(c)) for v, c in sorted(zip(values, counts, strict=True), reverse=True)]
         return {
             "lang": lang,
             "year": year,

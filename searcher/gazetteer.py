@@ -1131,7 +1131,8 @@ KNOWN_OFFICIALS: list[tuple[str, ...]] = [
     ("Andrew Cuomo",), ("Gavin Newsom",), ("Ron DeSantis",), ("Greg Abbott",),
     # Europe
     ("Theresa May",), ("Boris Johnson",), ("David Cameron",), ("Rishi Sunak",),
-    ("Liz Truss",), ("Keir Starmer",), ("Jeremy Hunt",), ("Philip Hammond",), ("Dominic Raab",), ("Sajid Javid",), ("Priti Patel",),
+    ("Liz Truss",), ("Keir Starmer",), ("Jeremy Hunt",), ("Philip Hammond",), ("Dominic Raab",), ("Sajid Javid",),
+    ("Priti Patel",),
     ("Angela Merkel",), ("Olaf Scholz",), ("Friedrich Merz",), ("Frank-Walter Steinmeier",),
     ("Emmanuel Macron",), ("François Hollande",), ("Édouard Philippe", "Edouard Philippe"),
     ("Jean-Yves Le Drian",), ("Giuseppe Conte",), ("Mario Draghi",), ("Giorgia Meloni",),

@@ -40,7 +40,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
@@ -223,7 +223,7 @@ def _prune_generations(root: Path, keep: Iterable[Path]) -> None:
 @contextmanager
 def _reindex_lock(root: Path) -> Iterator[None]:
     root.mkdir(parents=True, exist_ok=True)
-    fh = open(root / ".reindex.lock", "a+")
+    fh = open(root / ".reindex.lock", "a+")  # noqa: SIM115 - held open across the yield
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from whoosh import qparser, query as Q
 
@@ -494,9 +494,11 @@ def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms) -> Q.Q
     for f in fields:
         if f in VI_FIELDS and units:
             seq = [u[1] for u in units]
-            clauses.append(Q.Phrase(f, seq, boost=VI_FIELDS[f]) if len(seq) > 1 else Q.Term(f, seq[0], boost=VI_FIELDS[f]))
+            boost = VI_FIELDS[f]
+            clauses.append(Q.Phrase(f, seq, boost=boost) if len(seq) > 1 else Q.Term(f, seq[0], boost=boost))
         elif f in EN_FIELDS and stems:
-            clauses.append(Q.Phrase(f, stems, boost=EN_FIELDS[f]) if len(stems) > 1 else Q.Term(f, stems[0], boost=EN_FIELDS[f]))
+            boost = EN_FIELDS[f]
+            clauses.append(Q.Phrase(f, stems, boost=boost) if len(stems) > 1 else Q.Term(f, stems[0], boost=boost))
     return Q.Or(clauses) if clauses else None
 
 

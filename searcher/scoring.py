@@ -14,7 +14,7 @@ import bisect
 import math
 import threading
 from collections import OrderedDict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from whoosh.automata.fsa import find_all_matches
@@ -61,7 +61,7 @@ class Scorer:
         self.avg_length: dict[str, float] = {}
         for f in fields:
             self._load_lengths(f)
-        self._cache: "OrderedDict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]]" = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached = 0
 
     def _load_lengths(self, field: str) -> None:

@@ -147,7 +147,7 @@ def _document(stored: dict) -> Document:
 
 # --- the engine -------------------------------------------------------------------
 
-def open_index(index_dir: str = "index") -> "Engine":
+def open_index(index_dir: str = "index") -> Engine:
     """Open the index in ``index_dir`` for searching (raises IndexMissing)."""
     return Engine(index_dir)
 
@@ -352,7 +352,7 @@ class _Generation:
         out[twin[twin >= 0]] = True
         return out
 
-    def narrowing(self, f: "Narrowing") -> tuple[np.ndarray | None, ...]:
+    def narrowing(self, f: Narrowing) -> tuple[np.ndarray | None, ...]:
         """The filter as masks: language, officials and agencies, date
         range, and the undated releases (None where nothing narrows)."""
         language = None
@@ -376,8 +376,8 @@ class _Generation:
                 within |= undated
         return language, entity, within, undated
 
-    def ranked(self, q, f: "Narrowing | None", offset: int, count: int, sort: str,
-               lang: str | None = None) -> "_Ranking":
+    def ranked(self, q, f: Narrowing | None, offset: int, count: int, sort: str,
+               lang: str | None = None) -> _Ranking:
         """One page of doc numbers, every match, scores, the notice.
         ``lang``, the plain query's language, puts matches in the other
         language on the scale of same-language ones (``_cross_scaled``);
@@ -638,8 +638,8 @@ class Engine:
         found = gen.ranked(parsed.query, _narrowing(opts, parsed), (opts.page - 1) * opts.limit,
                            opts.limit, opts.sort, clear_query_lang(text))
         total = int(found.matched.sum()) if found.matched is not None else 0
-        hits = [self._hit(gen.stored(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores)]
-        for hit, d in zip(hits, found.docnums):
+        hits = [self._hit(gen.stored(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores, strict=True)]
+        for hit, d in zip(hits, found.docnums, strict=True):
             hit.translation = gen.translation_of(d, hit.doc_id)
         res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
                             undated=found.undated)

@@ -273,7 +273,7 @@ def _singles(rules: _Rules, syls: _Syllables, marks: list[bool], found: Sequence
         if f in rules.loose:
             marks[i] = True
             continue
-        for rule, seen in zip(rules.runs, found):
+        for rule, seen in zip(rules.runs, found, strict=True):
             key = syls.forms[rule.form][i]
             if ((key in rule.alone or (scatter and not seen and key in rule.scattered))
                     and _stands_alone(rule, syls, i)):
@@ -371,7 +371,7 @@ class VietnameseMarker:
     def __call__(self, text: str, **kwargs) -> Iterator[Token]:
         syls = _Syllables(text)
         t = Token(chars=True, boost=1.0)
-        for (start, end), f, marked in zip(syls.spans, syls.forms[FOLDED], self.marks(syls)):
+        for (start, end), f, marked in zip(syls.spans, syls.forms[FOLDED], self.marks(syls), strict=True):
             if marked or self.every:
                 t.text = _MARK + f if marked else f
                 t.startchar, t.endchar = start, end

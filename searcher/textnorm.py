@@ -94,10 +94,9 @@ def _nucleus(syllable: str) -> tuple[int, int] | None:
         i += 1
     if i == n:
         return None
-    if i > 0 and i + 1 < n and syllable[i + 1] in _VOWELS:
-        if (syllable[i - 1] == "q" and syllable[i] == "u") or (
-            syllable[i - 1] == "g" and syllable[i] == "i"
-        ):
+    if i > 0 and i + 1 < n and syllable[i + 1] in _VOWELS and (
+        (syllable[i - 1] == "q" and syllable[i] == "u") or (syllable[i - 1] == "g" and syllable[i] == "i")
+    ):
             i += 1
     j = i
     while j < n and syllable[j] in _VOWELS:

@@ -74,9 +74,8 @@ def test_bad_inputs_skipped_every_good_release_indexed(docs, tmp_path):
 
 def test_second_reindex_is_refused_while_one_runs(docs, tmp_path):
     ix = tmp_path / "ix"
-    with _reindex_lock(ix):
-        with pytest.raises(ReindexBusy, match="already"):
-            searcher.build_index(docs, ix)
+    with _reindex_lock(ix), pytest.raises(ReindexBusy, match="already"):
+        searcher.build_index(docs, ix)
 
 
 def test_missing_docs_folder(tmp_path):

@@ -90,8 +90,10 @@ def test_a_language_term_beside_words_is_a_filter(engine):
 
 def test_a_family_name_is_not_taken_for_a_title(tmp_path):
     ix = small_index(tmp_path, {"r.jsonl": (
-        '{"id": "a", "lang": "vi", "title": "Thủ tướng Nguyễn Xuân Phúc tiếp đoàn", "body": "Thủ tướng Nguyễn Xuân Phúc phát biểu."}\n'
-        '{"id": "b", "lang": "vi", "title": "Ông Lê Xuân Phúc nhận giải", "body": "Giám đốc Lê Xuân Phúc phát biểu."}\n')})
+        '{"id": "a", "lang": "vi", "title": "Thủ tướng Nguyễn Xuân Phúc tiếp đoàn", '
+        '"body": "Thủ tướng Nguyễn Xuân Phúc phát biểu."}\n'
+        '{"id": "b", "lang": "vi", "title": "Ông Lê Xuân Phúc nhận giải", '
+        '"body": "Giám đốc Lê Xuân Phúc phát biểu."}\n')})
     eng = searcher.open_index(str(ix))
     # "Nguyễn" folds like "nguyên" (former), a title word: it must stay in the name.
     assert [h.doc_id for h in eng.search("", official="Nguyễn Xuân Phúc").hits] == ["a"]

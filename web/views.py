@@ -46,10 +46,8 @@ def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
         if p[key]:
             out.append((key, p[key], {key: None}))
     if p["from"] or p["to"]:
-        if p["from"] == p["to"]:
-            shown = p["from"]
-        else:
-            shown = f"{p['from'] or '…'} – {p['to'] or '…'}"
+        same = p["from"] == p["to"]
+        shown = p["from"] if same else f"{p['from'] or '…'} – {p['to'] or '…'}"
         out.append(("dates", shown, {"from": None, "to": None, "undated": None}))
     return out
 
