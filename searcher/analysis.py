@@ -295,11 +295,11 @@ class VietnameseTokenizer(Tokenizer):
         def flush() -> Iterator[Token]:
             if len(word) > 1:
                 t.text = "_".join(w[0] for w in word)
-                t.compound = True
+                t.compound = True  # type: ignore[attr-defined]  # Whoosh tokens take any attribute
                 t.stopped = False
                 t.boost = 1.0
                 if keeporiginal:
-                    t.original = t.text
+                    t.original = t.text  # type: ignore[attr-defined]
                 if positions:
                     t.pos = word[0][1]
                 if chars:
@@ -315,11 +315,11 @@ class VietnameseTokenizer(Tokenizer):
             if not (joins and joins[k]):
                 yield from flush()
             t.text = unit
-            t.compound = False
+            t.compound = False  # type: ignore[attr-defined]
             t.stopped = False
             t.boost = 1.0
             if keeporiginal:
-                t.original = unit
+                t.original = unit  # type: ignore[attr-defined]
             if positions:
                 t.pos = pos
             if chars:

@@ -37,7 +37,7 @@ class Official:
     aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        out = {"name": self.name, "role": self.role}
+        out: dict[str, str | list[str]] = {"name": self.name, "role": self.role}
         if self.aliases:
             out["aliases"] = self.aliases
         return out
@@ -299,9 +299,9 @@ def _longer_variant(long: str, short: str) -> bool:
         tail += 1
     if tail < 2 or len(lw) <= len(sw) or entity_key(" ".join(lw[-tail:])) != entity_key(" ".join(sw[-tail:])):
         return False
-    head = len(sw) - tail
-    middle = lw[head:len(lw) - tail]
-    return entity_key(" ".join(lw[:head])) == entity_key(" ".join(sw[:head])) \
+    start = len(sw) - tail
+    middle = lw[start:len(lw) - tail]
+    return entity_key(" ".join(lw[:start])) == entity_key(" ".join(sw[:start])) \
         and all(not _is_cap(w) or gz.key(w) in gz.PLACE_LEVELS_VI or gz.key(w) in _COMPANY_FORMS
                 for w in middle)
 
@@ -685,7 +685,7 @@ def _join_name_pieces(ws: list) -> list:
     "Ri Yong - ho" (a Korean given name with a spaced hyphen) -> one word."""
     if not any(w[0] in ("'", "’", "-") for w in ws):
         return ws
-    out = []
+    out: list = []
     for w in ws:
         if len(out) >= 2 and out[-1][0] in ("'", "’", "-") and w[3] and _glued(out[-2][0], out[-1][0], w[0]):
             sep, prev = out.pop(), out.pop()
@@ -721,7 +721,7 @@ def _extract_vi(text: str, out: _Collector) -> None:
             if tail:  # "Phó Tổng thư ký Liên hợp quốc phụ trách chính trị X"
                 role_end = i = i + tail
                 continue
-            if role_start is not None and _carries_role(ws, i, role_end):
+            if role_start is not None and role_end is not None and _carries_role(ws, i, role_end):
                 if i == role_end:
                     role_end = i + 1  # a qualifier: "Giám đốc thể chất"
                 i += 1

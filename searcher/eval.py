@@ -240,7 +240,12 @@ def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
         qs = [q for q in qs if q.kind in kinds]
     if per_kind:
         taken: dict[str, int] = defaultdict(int)
-        qs = [q for q in qs if (taken.__setitem__(q.kind, taken[q.kind] + 1) or taken[q.kind] <= per_kind)]
+        kept = []
+        for q in qs:
+            taken[q.kind] += 1
+            if taken[q.kind] <= per_kind:
+                kept.append(q)
+        qs = kept
     if not qs:
         raise click.UsageError("no queries to run (check --queries and --kind)")
     tmp = None

@@ -74,12 +74,12 @@ def _ibm1(pairs: list[tuple[list[str], list[str]]], iterations: int = 5) -> dict
 
 def _top(t: dict[str, dict[str, float]], freq: dict[str, int], keep: int = 3,
          floor: float = 0.08, min_count: int = 2) -> dict[str, list[list]]:
-    out = {}
+    out: dict[str, list[list]] = {}
     for s, row in t.items():
         if s == "<null>" or freq.get(s, 0) < min_count:
             continue
-        best = sorted(row.items(), key=lambda kv: kv[1], reverse=True)[:keep]
-        best = [[w, round(p, 3)] for w, p in best if p >= floor]
+        ranked = sorted(row.items(), key=lambda kv: kv[1], reverse=True)[:keep]
+        best: list[list] = [[w, round(p, 3)] for w, p in ranked if p >= floor]
         if best:
             out[s] = best
     return out

@@ -113,9 +113,11 @@ def _overlap(a: set | frozenset, b: set | frozenset) -> float:
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
+    if a is None or b is None:
+        return None
     try:
         return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 

@@ -514,7 +514,7 @@ def _make_parser() -> qparser.QueryParser:
     from whoosh.fields import TEXT, Schema
     from whoosh.analysis import SpaceSeparatedTokenizer
 
-    raw = Schema(**{f: TEXT(analyzer=SpaceSeparatedTokenizer()) for f in _PARSER_FIELDS})
+    raw = Schema(**{f: TEXT(analyzer=SpaceSeparatedTokenizer()) for f in _PARSER_FIELDS})  # type: ignore[arg-type]
     parser = qparser.QueryParser("text", raw, group=qparser.AndGroup)
     for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.BoostPlugin,
                    qparser.EveryPlugin):

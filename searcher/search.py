@@ -125,6 +125,11 @@ class Document:
 class _Name(str):
     """An entity name that also answers ``.name`` (and ``.role``/``.acronym``)."""
 
+    name: str
+    role: str
+    acronym: str
+    aliases: list[str]
+
     def __new__(cls, data: dict):
         obj = super().__new__(cls, data["name"])
         obj.name = data["name"]
@@ -221,16 +226,17 @@ class _Generation:
                 return np.zeros(sc.size, dtype=bool)
             return np.logical_and.reduce(parts) if isinstance(q, Q.And) else np.logical_or.reduce(parts)
         if isinstance(q, Q.Phrase) and q.fieldname in sc.folded_fields:
-            q = self._spelled_phrase(q)
-            if q is None:
+            spelled = self._spelled_phrase(q)
+            if spelled is None:
                 return np.zeros(sc.size, dtype=bool)
+            q = spelled
         with sc.lock:  # phrases, ranges: Whoosh's matchers
             return sc.mask(self.searcher.docs_for_query(q))
 
     def _spelled_phrase(self, q: Q.Phrase) -> Q.Query | None:
         """A phrase of diacritic-free syllables as a sequence of "any
         indexed spelling" alternatives, which Whoosh matches by position."""
-        parts = []
+        parts: list[Q.Query] = []
         for word in q.words:
             spellings = self.scorer.variants(q.fieldname, word)
             if not spellings:
@@ -414,8 +420,8 @@ class _Generation:
         docnums, matched = self.scorer.top(scores, mask, offset, count, order)
         left_out = 0
         if undated is not None and f is not None and not f.include_undated:
-            held = _both(_both(_both(structure, language), entity), undated) & (scores > 0) & self.scorer.live
-            left_out = int(np.count_nonzero(held))
+            held = _both(_both(_both(structure, language), entity), undated)
+            left_out = int(np.count_nonzero(held & (scores > 0) & self.scorer.live)) if held is not None else 0
         return _Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
 
     def _structure(self, q) -> tuple[np.ndarray | None, tuple | None]:
@@ -439,8 +445,8 @@ class _Generation:
         twin = self.twin_docnums
         if not (twin >= 0).any():
             return
-        top, _ = self.scorer.top(scores, sources, 0, count)
-        top = [d for d in top if twin[d] >= 0 and (mask is None or mask[twin[d]])]
+        best, _ = self.scorer.top(scores, sources, 0, count)
+        top = [int(d) for d in best if twin[d] >= 0 and (mask is None or mask[twin[d]])]
         if not top:
             return
         share = self.coverage(flat, top)
@@ -572,7 +578,7 @@ class _Generation:
 
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:
-            return self.searcher.stored_fields(int(docnum))
+            return self.searcher.stored_fields(int(docnum))  # type: ignore[attr-defined]  # Searcher has it
 
 
 class Engine:
@@ -605,8 +611,9 @@ class Engine:
         """
         with self._lock:
             gen = self._gen
-            if current_generation(self.index_dir) != gen.path or not gen.up_to_date():
+            if gen is None or current_generation(self.index_dir) != gen.path or not gen.up_to_date():
                 self._open()
+            assert self._gen is not None  # _open sets it or raises
             return self._gen
 
     @property
@@ -838,7 +845,7 @@ _PARALLEL_LINKING = 200  # releases to search from before a second process pays 
 
 
 def _candidate_edges(gen: _Generation, sources) -> list[tuple[float, str, str]]:
-    edges = []
+    edges: list[tuple[float, str, str]] = []
     for d in sources:
         doc = _document(gen.stored(d)["release"])
         edges.extend((score, doc.doc_id, other) for score, other in gen.candidates(doc))
@@ -883,8 +890,8 @@ def link_translations(gen_path: str | Path, fresh: set[str] | None = None, worke
             alive = {i for i, d in number.items() if d is not None and live[d]}
             kept = {a: v for a, v in gen.twins.items()
                     if a in alive and v[0] in alive and a not in fresh and v[0] not in fresh}
-            sources = [number[i] for i in sorted(alive - set(kept))
-                       if i in fresh or i in gen.twins]
+            sources = [int(number[i] or 0) for i in sorted(alive - set(kept))
+                       if i in fresh or i in gen.twins]  # alive ids all have a number
         parallel = len(sources) >= _PARALLEL_LINKING and workers >= 2
         if not parallel:
             edges = _candidate_edges(gen, sources)

@@ -148,8 +148,8 @@ def canonical_tone(word: str) -> str:
 
 # Whoosh's accent_map folds and lowercases; keep the case so that folding
 # only ever removes diacritics.
-_FOLD = {
-    code: (repl.upper() if chr(code).isupper() else repl) for code, repl in accent_map.items()
+_FOLD: dict[int, str] = {
+    int(code): (repl.upper() if chr(int(code)).isupper() else repl) for code, repl in accent_map.items()
 }
 
 

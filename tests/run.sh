@@ -9,4 +9,7 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "warning: could not install chromium; the browser test will fail" >&2
 fi
+# Lint and types first: a finding fails the run before the tests start.
+python -m ruff check searcher web tests bench
+python -m mypy searcher web
 exec python -m pytest -q "$@"

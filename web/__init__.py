@@ -37,7 +37,7 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
     app.config.update(INDEX_DIR=str(index_dir), MAX_CONTENT_LENGTH=64 * 1024, JSON_AS_ASCII=False)
     if test_config:
         app.config.update(test_config)
-    app.json.ensure_ascii = False
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has it
     app.extensions["searcher_lock"] = threading.Lock()
 
     from . import api, views

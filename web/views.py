@@ -129,8 +129,8 @@ def _entity_details(engine, kind: str, name: str, hits) -> dict:
             for other in names[1:]:
                 if other and entity_key(other) != entity_key(ent.name):
                     others[other] = None
-    display = max(spellings, key=spellings.get) if spellings else name
-    return {"display": display, "spellings": sorted(spellings, key=spellings.get, reverse=True),
+    display = max(spellings, key=lambda s: spellings[s]) if spellings else name
+    return {"display": display, "spellings": sorted(spellings, key=lambda s: spellings[s], reverse=True),
             "roles": _one_per_spelling(roles), "others": list(others)}
 
 
@@ -145,4 +145,4 @@ def _one_per_spelling(counts: dict[str, int]) -> list[str]:
     for text, n in counts.items():
         groups.setdefault(key_of(text), {})[text] = n
     ranked = sorted(groups.values(), key=lambda g: sum(g.values()), reverse=True)
-    return [max(g, key=g.get) for g in ranked]
+    return [max(g, key=lambda text: g[text]) for g in ranked]
