@@ -248,6 +248,43 @@ def _trim_unit(unit: str, end: int) -> tuple[str, int]:
     return unit, end
 
 
+# What ends a run of syllables for adjacency: sentence and clause punctuation.
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]")
+
+
+def adjacent_pairs(text: str) -> list[str]:
+    """Every two syllables that stand side by side in ``text`` (no clause
+    punctuation between), folded and lowercased, as "cong_an": what tells
+    "Bộ Công an" written together from "bộ ... công ... an" scattered, in
+    either language, however pyvi segmented the text."""
+    out = []
+    prev_word, prev_end = "", -1
+    for word, start, end in syllables(text):
+        word = fold(word.lower())
+        if prev_word and not _BREAK.search(text, prev_end, start):
+            out.append(f"{prev_word}_{word}")
+        prev_word, prev_end = word, end
+    return out
+
+
+class PairTokenizer(Tokenizer):
+    """Tokens of ``adjacent_pairs`` (no positions: only presence counts)."""
+
+    def __eq__(self, other):
+        return isinstance(other, PairTokenizer)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for n, pair in enumerate(dict.fromkeys(adjacent_pairs(value))):
+            t.text = pair
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + n
+            yield t
+
+
 class VietnameseTokenizer(Tokenizer):
     """Syllable tokens plus pyvi compound-word tokens, with exact offsets.
 

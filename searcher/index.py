@@ -48,7 +48,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from .analysis import english_analyzer, segmented, vietnamese_analyzer
+from .analysis import PairTokenizer, english_analyzer, segmented, vietnamese_analyzer
 from .entities import entity_key, extract, loose_key
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
 
@@ -65,7 +65,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given
@@ -118,6 +118,7 @@ def make_schema() -> Schema:
         agencies=TEXT(analyzer=vi),
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        pairs=TEXT(analyzer=PairTokenizer(), phrase=False),  # which syllables stand together  # type: ignore[arg-type]  # a tokenizer is an analyser
         entity_names=COLUMN(VarBytesColumn()),
         release=STORED(),
     )
@@ -265,6 +266,8 @@ def release_fields(rel: Release) -> dict:
         "official_keys": ",".join(sorted({k for n in official_names for k in (entity_key(n), loose_key(n))})),
         "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
         "entity_names": _names_column(officials, agencies),
+        "pairs": "\n".join(p for p in (rel.title, rel.lead, rel.body, *official_names,
+                                       *(n for a in agencies for n in (a["name"], *a["aliases"]))) if p),
         "release": stored,
     }
     if rel.date:

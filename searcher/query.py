@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from whoosh import qparser, query as Q
 
 from . import bilingual
 from . import gazetteer as gz
 from . import lexicon
-from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables
+from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables, words
 from .entities import entity_key, loose_key
 from .options import InvalidParameter, parse_lang
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
@@ -117,6 +117,7 @@ class Option:
     fields: tuple[str, ...]
     terms: tuple[str, ...]
     exact: bool = False
+    pairs: tuple[str, ...] = ()  # adjacent syllables that must stand together (see ``adjacent_pairs``)
 
 
 @dataclass(frozen=True)
@@ -316,8 +317,8 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
     return clauses
 
 
-def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
-               translate: bool = True, loose: bool = True) -> Q.Query | None:
+def _free_text(text: str, fields: Iterable[str] | None, terms: Terms, translate: bool = True,
+               loose: bool = True, known: Callable[[str], bool] | None = None) -> Q.Query | None:
     """Weighted terms for plain words and the content words a release must
     hold; ``translate`` adds the lexicon's translations (plain queries only:
     inside AND/NOT a translation must not make a required clause match)."""
@@ -329,7 +330,7 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
         clauses += _translations(text, lang, vi, en, terms)
     if not clauses:
         return None
-    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate), loose=loose,
+    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate, known), loose=loose,
                     question=is_question(text), lang_hint=clear_query_lang(text))
 
 
@@ -355,57 +356,124 @@ def is_question(text: str) -> bool:
 TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the word
 
 
-def _vi_translations(text: str) -> dict[str, set[str]]:
-    """Folded Vietnamese syllable -> English stems of the lexicon's words
-    that hold it ("cong" in "công an" -> "polic")."""
-    lex = lexicon.load()
-    out: dict[str, set[str]] = {}
-    for term in dict.fromkeys(t for t in lexicon.vi_terms(text) if "_" in t):  # a lone syllable's
-        # translations are too loose ("lê" -> "ceremony") to stand for it
-        stems = {s for s, p in lex.to_english(term) if p >= TRANSLATION_OPTION}
-        for syllable in term.split("_"):
-            out.setdefault(syllable, set()).update(stems)
-    return out
+def _pairs(folded: list[str]) -> tuple[str, ...]:
+    """The adjacent pairs a unit of several syllables must show ("cong_an")."""
+    return tuple(f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
 
 
-def _word_options(raw: str, units: list[tuple[str, str]], stems: list[str], vi: tuple[str, ...],
-                  en: tuple[str, ...], accented: bool, translated: set[str],
-                  lang: str | None) -> tuple[Option, ...]:
-    options: list[Option] = []
-    if units and vi:
-        options.append(Option(vi, tuple(u[0] if accented else u[1] for u in units), accented))
-    if stems and en:
-        options.append(Option(en, tuple(stems)))
-    if lang == "en" and vi:
-        lex = lexicon.load()
-        for stem in stems:
-            options += [Option(vi, tuple(t.split("_"))) for t, p in lex.to_vietnamese(stem)
-                        if p >= TRANSLATION_OPTION]
-    if en and translated:
-        options += [Option(en, (stem,)) for stem in sorted(translated)]
-    return tuple(dict.fromkeys(options))
+@dataclass
+class _Syllable:
+    """One syllable of a plain query, with its forms and whether it counts."""
+
+    text: str
+    start: int
+    end: int
+    exact: str   # lowercased, tone marks canonical
+    folded: str
+    stems: list[str]  # its English stems (none for a stop word)
+    content: bool
 
 
-def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str,
-                  translate: bool = False) -> list[Word]:
-    """The words of ``text`` that a matching release must hold, each with
-    the ways to hold it.  Function words (Vietnamese question and function
-    words, English stop words) are left out: they are optional."""
-    accented = has_diacritics(text)
-    by_syllable = _vi_translations(text) if translate and lang != "en" else {}
-    out: list[Word] = []
-    for raw in dict.fromkeys(word for word, _, _ in syllables(nfc(text))):
+def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
+    out = []
+    for raw, start, end in syllables(text):
         units = _vi_units(raw)
         if lang == "en":
             units = [u for u in units if u[1] not in ENGLISH_STOP_WORDS]
+        if not units:
+            continue
         stems = [t.text for t in _EN_ANALYZER(raw)]
         vi_function = all(_unit_weight(e, f, accented) != 1.0 for e, f in units)
-        if (vi_function and (lang == "vi" or not stems)) or (lang == "en" and not stems):
+        content = not ((vi_function and (lang == "vi" or not stems)) or (lang == "en" and not stems))
+        exact, folded = "".join(u[0] for u in units), "".join(u[1] for u in units)
+        out.append(_Syllable(raw, start, end, exact, folded, stems, content))
+    return out
+
+
+MAX_UNIT = 6  # longest run of syllables taken as one word or name
+
+
+def _units(text: str, sylls: list[_Syllable], known: Callable[[str], bool] | None) -> list[list[_Syllable]]:
+    """The query's syllables grouped into words that must stand together:
+    runs ``known`` to the index as a word or a name ("hợp tác", "bo cong
+    an", "le quoc hung"; typed without diacritics too), else, with no index
+    to ask, the words pyvi finds.  pyvi alone would join any capitalised
+    neighbours ("Trump Putin") into one name."""
+    join = [False] * len(sylls)  # join[i]: syllable i belongs with syllable i + 1
+    if known is None:
+        starts = {s.start: i for i, s in enumerate(sylls)}
+        for word, start, end, is_word in words(text):
+            if is_word and " " in word and start in starts:
+                i = starts[start]
+                while i + 1 < len(sylls) and sylls[i + 1].end <= end:
+                    join[i] = True
+                    i += 1
+    else:
+        for n in range(MAX_UNIT, 1, -1):
+            for i in range(len(sylls) - n + 1):
+                run = sylls[i:i + n]
+                if not all(join[i:i + n - 1]) and known("_".join(s.folded for s in run)):
+                    join[i:i + n - 1] = [True] * (n - 1)
+    out: list[list[_Syllable]] = [[]]
+    for i, syl in enumerate(sylls):
+        out[-1].append(syl)
+        if not join[i] and i + 1 < len(sylls):
+            out.append([])
+    return [u for u in out if u]
+
+
+def _unit_options(unit: list[_Syllable], vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
+                  lang: str, translate: bool) -> tuple[Option, ...]:
+    folded = [s.folded for s in unit]
+    pairs = _pairs(folded)
+    options: list[Option] = []
+    if vi:
+        options.append(Option(vi, tuple(s.exact if accented else s.folded for s in unit), accented, pairs))
+    stems = [t for s in unit for t in s.stems]
+    if en and stems:
+        options.append(Option(en, tuple(stems), False, pairs))
+    if not translate:
+        return tuple(options)
+    lex = lexicon.load()
+    if lang == "en" and vi:
+        options += _translated_options(stems, vi)
+    if lang != "en" and en and len(unit) > 1:  # a lone syllable's translations are too loose
+        options += [Option(en, (stem,)) for stem, p in lex.to_english("_".join(folded)) if p >= TRANSLATION_OPTION]
+    return tuple(dict.fromkeys(options))
+
+
+def _translated_options(stems: list[str], vi: tuple[str, ...]) -> list[Option]:
+    """An English word held in Vietnamese: any likely translation, its
+    syllables side by side; a unit of several English words needs the
+    best translation of each."""
+    lex = lexicon.load()
+    found = [[t.split("_") for t, p in lex.to_vietnamese(stem) if p >= TRANSLATION_OPTION] for stem in stems]
+    if len(stems) == 1:
+        return [Option(vi, tuple(t), False, _pairs(t)) for t in found[0]]
+    if not all(found):
+        return []
+    best = [ways[0] for ways in found]
+    return [Option(vi, tuple(s for t in best for s in t), False, tuple(p for t in best for p in _pairs(t)))]
+
+
+def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str,
+                  translate: bool = False, known: Callable[[str], bool] | None = None) -> list[Word]:
+    """The words of ``text`` that a matching release must hold, each with
+    the ways to hold it; a word of several syllables must stand together.
+    Function words (Vietnamese question and function words, English stop
+    words) are left out: they are optional."""
+    text = nfc(text)
+    accented = has_diacritics(text)
+    out: list[Word] = []
+    seen: set[str] = set()
+    for unit in _units(text, _syllables(text, lang, accented), known):
+        key = " ".join(s.exact for s in unit)
+        if not any(s.content for s in unit) or key in seen:
             continue
-        translated = set().union(*(by_syllable.get(u[1], set()) for u in units)) if units else set()
-        options = _word_options(raw, units, stems, vi, en, accented, translated, lang)
+        seen.add(key)
+        options = _unit_options(unit, vi, en, accented, lang, translate)
         if options:
-            out.append(Word(raw, options, accented))
+            out.append(Word(" ".join(s.text for s in unit), options, accented))
     return out
 
 
@@ -531,40 +599,42 @@ _EVERY = "\x02every"  # stands first in a query of exclusions only: what they ex
 _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
 
 
-def _convert(node: Q.Query, terms: Terms, loose: bool = True) -> Q.Query | None:
+def _convert(node: Q.Query, terms: Terms, loose: bool = True, known: Callable[[str], bool] | None = None
+             ) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
     if isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY:
         return Q.Every()
     if isinstance(node, Q.Term):
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
-        return _free_text(str(node.text), fields, terms, loose=loose)
+        return _free_text(str(node.text), fields, terms, loose=loose, known=known)
     if isinstance(node, Q.Phrase):
         if node.fieldname in _ENTITY_FIELDS:
             return entity_match(" ".join(str(w) for w in node.words), _ENTITY_FIELDS[node.fieldname], terms)
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
         return _phrase([str(w) for w in node.words], fields, terms)
     if isinstance(node, Q.Not):  # what is excluded is not marked in the results
-        inner = _convert(node.query, Terms(), loose=False)
+        inner = _convert(node.query, Terms(), False, known)
         return Q.Not(inner) if inner is not None else None
     if isinstance(node, Q.AndNot):
-        pos, neg = _convert(node.a, terms, loose), _convert(node.b, Terms(), loose=False)
+        pos, neg = _convert(node.a, terms, loose, known), _convert(node.b, Terms(), False, known)
         if pos is None:
             return None
         return Q.AndNot(pos, neg) if neg is not None else pos
     if isinstance(node, Q.AndMaybe):
-        req, opt = _convert(node.a, terms, loose), _convert(node.b, terms, loose)
+        req, opt = _convert(node.a, terms, loose, known), _convert(node.b, terms, loose, known)
         if req is None:
             return opt
         return Q.AndMaybe(req, opt) if opt is not None else req
     if isinstance(node, Q.Or):  # an explicit OR: each side on its own
-        kids = [k for k in (_convert(c, terms, loose) for c in node.children()) if k is not None]
+        kids = [k for k in (_convert(c, terms, loose, known) for c in node.children()) if k is not None]
         return None if not kids else kids[0] if len(kids) == 1 else Q.Or(kids)
     if isinstance(node, (Q.And, Q.Require)):
-        return _convert_and(node, terms, loose)
+        return _convert_and(node, terms, loose, known)
     raise ValueError(f"unsupported query part {type(node).__name__}")
 
 
-def _convert_and(node: Q.Query, terms: Terms, loose: bool) -> Q.Query | None:
+def _convert_and(node: Q.Query, terms: Terms, loose: bool, known: Callable[[str], bool] | None
+                 ) -> Q.Query | None:
     """Plain words side by side form one free-text run (so compounds across
     them count and function words stay optional); every other part is
     converted on its own and required."""
@@ -573,7 +643,7 @@ def _convert_and(node: Q.Query, terms: Terms, loose: bool) -> Q.Query | None:
 
     def flush() -> None:
         if run:
-            q = _free_text(" ".join(run), None, terms, loose=loose)
+            q = _free_text(" ".join(run), None, terms, loose=loose, known=known)
             if q is not None:
                 kids.append(q)
             run.clear()
@@ -586,7 +656,7 @@ def _convert_and(node: Q.Query, terms: Terms, loose: bool) -> Q.Query | None:
             run.append(str(child.text))
             continue
         flush()
-        q = _convert(child, terms, loose)
+        q = _convert(child, terms, loose, known)
         if q is not None:
             kids.append(q)
     flush()
@@ -625,7 +695,7 @@ def _query_langs(text: str) -> tuple[str, frozenset[str] | None]:
     return _LANG_PREFIX.sub(" ", text).strip(), frozenset(langs) if len(langs) == 1 else frozenset()
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, known: Callable[[str], bool] | None = None) -> ParsedQuery:
     """The Whoosh query, snippet terms and language filter of what a user
     typed.  Raises ValueError only for a ``lang:`` value other than vi/en;
     syntax the parser cannot use falls back to plain words."""
@@ -641,14 +711,14 @@ def parse_query(text: str) -> ParsedQuery:
             if parsed is Q.NullQuery or not _has_positive(parsed):  # "-Trump": every other release
                 parsed = _PARSER.parse(f"{_EVERY} {syntax}")
             # An explicit AND asks for every word: nothing is loosened.
-            q = _convert(parsed, terms, loose=not _EXPLICIT_AND.search(syntax))
+            q = _convert(parsed, terms, not _EXPLICIT_AND.search(syntax), known)
             if q is not None:
                 return ParsedQuery(q, terms, langs)
         except Exception:  # malformed syntax: fall back to plain words
             pass
         terms = Terms()
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
-    return ParsedQuery(_free_text(text, None, terms), terms, langs)
+    return ParsedQuery(_free_text(text, None, terms, known=known), terms, langs)
 
 
 def build_query(text: str) -> tuple[Q.Query | None, Terms]:

@@ -173,6 +173,7 @@ class _Generation:
         self._masks: dict[str, np.ndarray] = {}
         self._free: dict[str, tuple[np.ndarray, tuple | None]] = {}
         self._scores: dict[str, np.ndarray] = {}
+        self._units: dict[str, bool] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
@@ -347,10 +348,27 @@ class _Generation:
                     for fname in opt.fields:
                         where[self.scorer.postings(fname, text, exact)[0]] = True
                     every = where if every is None else (every & where)
+                for pair in opt.pairs:  # the syllables side by side, not scattered
+                    where = np.zeros(self.scorer.size, dtype=bool)
+                    where[self.scorer.postings(PAIRS, pair, True)[0]] = True
+                    every = where if every is None else (every & where)
                 if every is not None:
                     holds |= every
             counts += holds
         return counts
+
+    def is_unit(self, folded: str) -> bool:
+        """Whether syllables joined by "_" ("bo_cong_an") are one word or
+        name here: a compound pyvi found in some release, or the name of an
+        official or agency the index holds."""
+        found = self._units.get(folded)
+        if found is None:
+            found = (any(self.scorer.rough_frequency(f, folded) for f in ("title", "body"))
+                     or self.facets.is_name(folded.replace("_", " ")))
+            if len(self._units) > 100_000:
+                self._units.clear()
+            self._units[folded] = found
+        return found
 
     def _with_twin_docs(self, mask: np.ndarray) -> np.ndarray:
         twin = self.twin_docnums[mask]
@@ -640,8 +658,8 @@ class Engine:
         started = time.perf_counter()
         opts = search_options(limit, page, lang, date_from, date_to, official, agency, sort, include_undated)
         text = _query_text(query)
-        parsed = parse_query(text)
         gen = self._current()
+        parsed = parse_query(text, gen.is_unit)
         found = gen.ranked(parsed.query, _narrowing(opts, parsed), (opts.page - 1) * opts.limit,
                            opts.limit, opts.sort, clear_query_lang(text))
         total = int(found.matched.sum()) if found.matched is not None else 0
@@ -679,8 +697,8 @@ class Engine:
         the ranking without snippets.  Raises ValueError for a bad value."""
         opts = search_options(limit=limit, lang=lang)
         text = _query_text(query)
-        parsed = parse_query(text)
         gen = self._current()
+        parsed = parse_query(text, gen.is_unit)
         found = gen.ranked(parsed.query, _narrowing(opts, parsed), 0, opts.limit, "relevance",
                            clear_query_lang(text))
         return [gen.stored(d)["doc_id"] for d in found.docnums]
@@ -818,6 +836,7 @@ class _Ranking:
 # --- translation pairs --------------------------------------------------------
 
 TRANSLATIONS = "translations.json"
+PAIRS = "pairs"  # the index field of adjacent syllable pairs
 
 
 def _read_twins(path: Path) -> dict[str, tuple[str, float]] | None:
