@@ -129,11 +129,13 @@ SEARCH_HELP = """Search the index for QUERY.
 
 \b
 Plain words in any order are ranked; a release matches when it holds
-every word (function words such as "của", "the" are optional; a query of
-five or more words may miss a quarter of them).  Diacritics are optional:
-"le quoc hung" finds "Lê Quốc Hùng"; typed with diacritics, a word must
-carry them (tone placement aside: "uỷ" = "ủy").  When no release holds all
-the words, those holding most of them are shown, with a notice.
+every word (function words such as "của", "the" are optional), a word of
+several syllables or a name written together ("Bộ Công an").  A question
+or a query of five words or more also matches the releases scoring at
+least half as high as the best.  Diacritics are optional: "le quoc hung"
+finds "Lê Quốc Hùng"; typed with diacritics, a word must carry them (tone
+placement aside: "uỷ" = "ủy").  When no release holds all the words, those
+holding most of them are shown, with a notice.
 
 \b
 Syntax:
@@ -173,8 +175,9 @@ def search(query: str, index_dir: str, limit: int, page: int, lang: str | None,
         res = engine.search(query, limit=limit, page=page, lang=lang, date_from=date_from,
                             date_to=date_to, official=official, agency=agency, sort=sort,
                             include_undated=include_undated, facets=True)
-    except InvalidParameter as exc:
-        raise click.UsageError(str(exc)) from None
+    except InvalidParameter as exc:  # named as the options are
+        message = str(exc).replace("date_from", "--from").replace("date_to", "--to")
+        raise click.UsageError(message) from None
     if as_json:
         out = res.to_dict()
         out["suggestion"] = res.suggestion

@@ -118,7 +118,8 @@ def make_schema() -> Schema:
         agencies=TEXT(analyzer=vi),
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
-        pairs=TEXT(analyzer=PairTokenizer(), phrase=False),  # which syllables stand together  # type: ignore[arg-type]  # a tokenizer is an analyser
+        # which syllables stand together (a tokenizer is an analyser)
+        pairs=TEXT(analyzer=PairTokenizer(), phrase=False),  # type: ignore[arg-type]
         entity_names=COLUMN(VarBytesColumn()),
         release=STORED(),
     )

@@ -20,7 +20,7 @@ MAX_PAGE = 1000
 MAX_LIMIT = 100
 LANGS = ("vi", "en")
 SORTS = ("relevance", "date")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class InvalidParameter(ValueError):
@@ -71,7 +71,7 @@ def _whole(value: object, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidParameter(f"{name} must be a whole number from {low} to {high} (got {value!r})")
     if isinstance(value, str):
-        if not value.strip().isdigit():
+        if not (value.strip().isascii() and value.strip().isdigit()):
             raise InvalidParameter(f"{name} must be a whole number from {low} to {high} (got {value!r})")
         value = int(value.strip())
     if not low <= value <= high:

@@ -42,7 +42,7 @@ LABELS = {
         "notice_folded": ("Không thông cáo nào có đủ các từ đúng dấu như đã gõ; "
                           "đang hiện các thông cáo có các từ này khi bỏ dấu."),
         "notice_fewer": "Không thông cáo nào có đủ tất cả các từ; đang hiện các thông cáo có {held} trên {words} từ.",
-        "undated_left_out": "{n} thông cáo không rõ ngày bị khoảng thời gian loại ra.",
+        "undated_left_out": "{n} thông cáo không rõ ngày không được tính vì đang lọc theo thời gian.",
         "include_undated": "Hiện cả các thông cáo không rõ ngày",
         "undated_included": "Đang hiện cả các thông cáo không rõ ngày.",
         "exclude_undated": "Chỉ hiện thông cáo có ngày",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from searcher.bilingual import gloss
-from searcher.options import InvalidParameter
 from searcher.gazetteer import key as key_of
 
 from . import get_engine
@@ -89,22 +88,21 @@ def agency(name: str):
 
 def _entity_page(kind: str, name: str):
     """Every release naming an official or agency, newest first, with the
-    spellings, roles and other names seen for it."""
+    spellings, roles and other names seen for it; the request's other
+    filters (language, dates, the other kind of entity, words) narrow it."""
     engine = get_engine(current_app)
     p = search_params()
     name = name.replace("\x00", " ").strip()[:200]
-    try:
-        res = engine.search("", limit=50, page=p["page"], sort="date", facets=True, **{kind: name})
-    except InvalidParameter as exc:
-        abort(400, str(exc))
-    if not res.total:
+    res = run_search(engine, p, limit=50, sort="date", **{kind: name})
+    narrowed = p["q"] or any(p[k] for k in FILTER_KEYS)
+    if not res.total and not narrowed:
         abort(404, f"No release names “{name}”.")
     details = _entity_details(engine, kind, name, res.hits)
     years: dict[str, list] = {}
     for hit in res.hits:
         years.setdefault((hit.date or "")[:4] or "—", []).append(hit)
     return render_template("entity.html", kind=kind, name=details["display"], details=details,
-                           res=res, years=years, p=p, url_args=url_args)
+                           res=res, years=years, p=p, url_args=url_args, entity=name)
 
 
 def _entity_details(engine, kind: str, name: str, hits) -> dict:
