@@ -253,17 +253,23 @@ _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]")
 
 
 def adjacent_pairs(text: str) -> list[str]:
-    """Every two syllables that stand side by side in ``text`` (no clause
-    punctuation between), folded and lowercased, as "cong_an": what tells
-    "Bộ Công an" written together from "bộ ... công ... an" scattered, in
-    either language, however pyvi segmented the text."""
+    """Every two and three syllables that stand side by side in ``text`` (no
+    clause punctuation between), folded and lowercased, as "cong_an" and
+    "bo_cong_an": what tells "Bộ Công an" written together from "bộ ...
+    công ... an" scattered, in either language, however pyvi segmented the
+    text."""
     out = []
-    prev_word, prev_end = "", -1
+    run: list[str] = []  # the syllables of the current clause, up to the last two
+    prev_end = -1
     for word, start, end in syllables(text):
-        word = fold(word.lower())
-        if prev_word and not _BREAK.search(text, prev_end, start):
-            out.append(f"{prev_word}_{word}")
-        prev_word, prev_end = word, end
+        if run and _BREAK.search(text, prev_end, start):
+            run = []
+        run = [*run[-2:], fold(word.lower())]
+        if len(run) >= 2:
+            out.append("_".join(run[-2:]))
+        if len(run) == 3:
+            out.append("_".join(run))
+        prev_end = end
     return out
 
 

@@ -65,7 +65,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given

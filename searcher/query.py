@@ -357,8 +357,10 @@ TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the wo
 
 
 def _pairs(folded: list[str]) -> tuple[str, ...]:
-    """The adjacent pairs a unit of several syllables must show ("cong_an")."""
-    return tuple(f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False))
+    """What a unit of several syllables must show side by side: its pair
+    ("cong_an"), or every run of three of its syllables ("bo_cong_an")."""
+    n = 2 if len(folded) == 2 else 3
+    return tuple("_".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
 
 
 @dataclass

@@ -445,10 +445,10 @@ class _Generation:
     def _structure(self, q) -> tuple[np.ndarray | None, tuple | None]:
         """Which releases the query's words admit (None: any that scores,
         for internal plain ORs), and the notice of a loosened match."""
-        if q is None or (flat_terms(q) is not None and not isinstance(q, FreeText)):
-            return None, None
         if isinstance(q, FreeText):
             return self.free_text(q, loosen=q.loose)
+        if q is None or (flat_terms(q) is not None and not _free_nodes(q)):
+            return None, None
         notes = (self.free_text(n, loosen=n.loose)[1] for n in _free_nodes(q))
         return self.filter_mask(q), next((n for n in notes if n), None)
 
