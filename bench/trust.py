@@ -34,7 +34,7 @@ def _units(engine, query: str) -> tuple[list[list[str]], bool]:
     """The query's content words as the engine groups them (syllables of a
     word or name must stand together), lowercased; diacritics kept when typed."""
     gen = engine._current()
-    parsed = parse_query(query, gen.is_unit).query
+    parsed = parse_query(query, gen.unit_kind).query
     accented = has_diacritics(query)
     units = []
     for word in getattr(parsed, "words", ()):

@@ -248,6 +248,7 @@ def _trim_unit(unit: str, end: int) -> tuple[str, int]:
     return unit, end
 
 
+_WORD = re.compile(r"\w+")
 # What ends a run of syllables for adjacency: sentence and clause punctuation.
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]")
 
@@ -258,18 +259,11 @@ def adjacent_pairs(text: str) -> list[str]:
     "bo_cong_an": what tells "Bộ Công an" written together from "bộ ...
     công ... an" scattered, in either language, however pyvi segmented the
     text."""
-    out = []
-    run: list[str] = []  # the syllables of the current clause, up to the last two
-    prev_end = -1
-    for word, start, end in syllables(text):
-        if run and _BREAK.search(text, prev_end, start):
-            run = []
-        run = [*run[-2:], fold(word.lower())]
-        if len(run) >= 2:
-            out.append("_".join(run[-2:]))
-        if len(run) == 3:
-            out.append("_".join(run))
-        prev_end = end
+    out: list[str] = []
+    for clause in _BREAK.split(fold(text).lower()):
+        ws = _WORD.findall(clause)
+        out += [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]
+        out += [f"{a}_{b}_{c}" for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)]
     return out
 
 

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Iterator
 from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Existence
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
@@ -65,7 +66,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given
@@ -94,6 +95,15 @@ class SourceDropped(RuntimeError):
             f"the removal with --prune (Python: prune=True); the index is unchanged")
 
 
+def _presence_field() -> TEXT:
+    """Which syllables stand side by side (``adjacent_pairs``): only whether a
+    release has a pair counts, so no frequencies, lengths or positions."""
+    ftype = TEXT(analyzer=PairTokenizer(), phrase=False)  # type: ignore[arg-type]  # a tokenizer analyses
+    ftype.format = Existence()
+    ftype.scorable = False
+    return ftype
+
+
 def make_schema() -> Schema:
     """Text fields per language; title, officials and agencies are weighted
     at query time (BM25F) over lead and body.  The whole release is stored
@@ -119,7 +129,7 @@ def make_schema() -> Schema:
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         # which syllables stand together (a tokenizer is an analyser)
-        pairs=TEXT(analyzer=PairTokenizer(), phrase=False),  # type: ignore[arg-type]
+        pairs=_presence_field(),
         entity_names=COLUMN(VarBytesColumn()),
         release=STORED(),
     )

@@ -140,6 +140,7 @@ class FreeText(Q.Or):
                  question: bool = False, lang_hint: str | None = None):
         super().__init__(list(subqueries), boost=boost)
         self.words = tuple(words)
+        self.size = sum(len(w.text.split()) for w in self.words)  # content syllables
         self.loose = loose  # a whole plain query: may be loosened when no release holds every word
         self.question = question  # asked as a question: phrased in other words than the answer
         self.lang_hint = lang_hint  # the query's language when the text leaves no doubt
@@ -318,7 +319,7 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
 
 
 def _free_text(text: str, fields: Iterable[str] | None, terms: Terms, translate: bool = True,
-               loose: bool = True, known: Callable[[str], bool] | None = None) -> Q.Query | None:
+               loose: bool = True, known: Lookup | None = None) -> Q.Query | None:
     """Weighted terms for plain words and the content words a release must
     hold; ``translate`` adds the lexicon's translations (plain queries only:
     inside AND/NOT a translation must not make a required clause match)."""
@@ -359,8 +360,11 @@ TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the wo
 def _pairs(folded: list[str]) -> tuple[str, ...]:
     """What a unit of several syllables must show side by side: its pair
     ("cong_an"), or every run of three of its syllables ("bo_cong_an")."""
-    n = 2 if len(folded) == 2 else 3
-    return tuple("_".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+    parts = [p for s in folded for p in re.findall(r"\w+", s)]  # as the index cuts them ("5.000": 5, 000)
+    if len(parts) < 2:
+        return ()
+    n = 2 if len(parts) == 2 else 3
+    return tuple("_".join(parts[i:i + n]) for i in range(len(parts) - n + 1))
 
 
 @dataclass
@@ -393,35 +397,58 @@ def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
 
 
 MAX_UNIT = 6  # longest run of syllables taken as one word or name
+# What the index knows of folded syllables joined by "_": "name" (an
+# official or agency), "word" (a compound pyvi found in releases) or "".
+Lookup = Callable[[str], str]
 
 
-def _units(text: str, sylls: list[_Syllable], known: Callable[[str], bool] | None) -> list[list[_Syllable]]:
-    """The query's syllables grouped into words that must stand together:
-    runs ``known`` to the index as a word or a name ("hợp tác", "bo cong
-    an", "le quoc hung"; typed without diacritics too), else, with no index
-    to ask, the words pyvi finds.  pyvi alone would join any capitalised
-    neighbours ("Trump Putin") into one name."""
+def _units(text: str, sylls: list[_Syllable], known: Lookup | None) -> list[list[_Syllable]]:
+    """The query's syllables grouped into words that must stand together.
+    The names of officials and agencies the index holds ("bo cong an", "le
+    quoc hung"); typed with diacritics, the words pyvi finds, when the index
+    has them as words too (pyvi alone joins any capitalised neighbours:
+    "Trump Putin"); typed without, pyvi cannot tell, so the runs the index
+    has as words ("hop tac")."""
     join = [False] * len(sylls)  # join[i]: syllable i belongs with syllable i + 1
-    if known is None:
-        starts = {s.start: i for i, s in enumerate(sylls)}
-        for word, start, end, is_word in words(text):
-            if is_word and " " in word and start in starts:
-                i = starts[start]
-                while i + 1 < len(sylls) and sylls[i + 1].end <= end:
-                    join[i] = True
-                    i += 1
-    else:
+
+    def ngram(i: int, n: int) -> str:
+        return "_".join(s.folded for s in sylls[i:i + n])
+
+    def mark(i: int, n: int) -> None:
+        join[i:i + n - 1] = [True] * (n - 1)
+
+    accented = has_diacritics(text)
+    if accented or known is None:
+        for i, n in _pyvi_words(text, sylls):
+            if known is None or known(ngram(i, n)):
+                mark(i, n)
+    if known is not None:
         for n in range(MAX_UNIT, 1, -1):
             for i in range(len(sylls) - n + 1):
-                run = sylls[i:i + n]
-                if not all(join[i:i + n - 1]) and known("_".join(s.folded for s in run)):
-                    join[i:i + n - 1] = [True] * (n - 1)
+                kind = known(ngram(i, n)) if not all(join[i:i + n - 1]) else ""
+                if kind == "name" or (kind == "word" and not accented):
+                    mark(i, n)
     out: list[list[_Syllable]] = [[]]
     for i, syl in enumerate(sylls):
         out[-1].append(syl)
         if not join[i] and i + 1 < len(sylls):
             out.append([])
     return [u for u in out if u]
+
+
+def _pyvi_words(text: str, sylls: list[_Syllable]) -> list[tuple[int, int]]:
+    """(first syllable, number of syllables) of each word pyvi makes of two
+    syllables or more."""
+    starts = {s.start: i for i, s in enumerate(sylls)}
+    out = []
+    for word, start, end, is_word in words(text):
+        if is_word and " " in word and start in starts:
+            i = j = starts[start]
+            while j + 1 < len(sylls) and sylls[j + 1].end <= end:
+                j += 1
+            if j > i:
+                out.append((i, j - i + 1))
+    return out
 
 
 def _unit_options(unit: list[_Syllable], vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
@@ -459,7 +486,7 @@ def _translated_options(stems: list[str], vi: tuple[str, ...]) -> list[Option]:
 
 
 def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str,
-                  translate: bool = False, known: Callable[[str], bool] | None = None) -> list[Word]:
+                  translate: bool = False, known: Lookup | None = None) -> list[Word]:
     """The words of ``text`` that a matching release must hold, each with
     the ways to hold it; a word of several syllables must stand together.
     Function words (Vietnamese question and function words, English stop
@@ -601,7 +628,7 @@ _EVERY = "\x02every"  # stands first in a query of exclusions only: what they ex
 _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
 
 
-def _convert(node: Q.Query, terms: Terms, loose: bool = True, known: Callable[[str], bool] | None = None
+def _convert(node: Q.Query, terms: Terms, loose: bool = True, known: Lookup | None = None
              ) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
     if isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY:
@@ -635,7 +662,7 @@ def _convert(node: Q.Query, terms: Terms, loose: bool = True, known: Callable[[s
     raise ValueError(f"unsupported query part {type(node).__name__}")
 
 
-def _convert_and(node: Q.Query, terms: Terms, loose: bool, known: Callable[[str], bool] | None
+def _convert_and(node: Q.Query, terms: Terms, loose: bool, known: Lookup | None
                  ) -> Q.Query | None:
     """Plain words side by side form one free-text run (so compounds across
     them count and function words stay optional); every other part is
@@ -697,13 +724,30 @@ def _query_langs(text: str) -> tuple[str, frozenset[str] | None]:
     return _LANG_PREFIX.sub(" ", text).strip(), frozenset(langs) if len(langs) == 1 else frozenset()
 
 
-def parse_query(text: str, known: Callable[[str], bool] | None = None) -> ParsedQuery:
+_HUGGING = re.compile(r'"(?:[^"\s]|[^"\s][^"]*[^"\s])"')
+
+
+def _typographic_quotes(text: str) -> str:
+    """Quotes that hug their words ("an ninh mạng") make a phrase; quotes
+    set apart by spaces, as pasted headlines have them ('Syria " vết hở ",
+    Nga'), or left unpaired, are punctuation and are dropped."""
+    kept = [(m.start(), m.end()) for m in _HUGGING.finditer(text)]
+    out, last = [], 0
+    for start, end in kept:
+        out += [text[last:start].replace('"', " "), text[start:end]]
+        last = end
+    out.append(text[last:].replace('"', " "))
+    return "".join(out).strip()
+
+
+def parse_query(text: str, known: Lookup | None = None) -> ParsedQuery:
     """The Whoosh query, snippet terms and language filter of what a user
     typed.  Raises ValueError only for a ``lang:`` value other than vi/en;
     syntax the parser cannot use falls back to plain words."""
     terms = Terms()
     text = nfc(text.replace("\x00", " "))[:MAX_QUERY_CHARS].strip()
     text, langs = _query_langs(text)
+    text = _typographic_quotes(text)
     if not text:
         return ParsedQuery(None, terms, langs)
     if SYNTAX.search(text):

@@ -173,7 +173,7 @@ class _Generation:
         self._masks: dict[str, np.ndarray] = {}
         self._free: dict[str, tuple[np.ndarray, tuple | None]] = {}
         self._scores: dict[str, np.ndarray] = {}
-        self._units: dict[str, bool] = {}
+        self._units: dict[str, str] = {}
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
@@ -284,7 +284,7 @@ class _Generation:
         if not words:  # only function words: any of them
             return self._match(Q.Or(list(node.children()))) & live, None
         near = None
-        if loosen and (len(words) >= LONG_QUERY or node.question):
+        if loosen and (node.size >= LONG_QUERY or node.question):
             near = self._near_misses(node)
         levels: list[tuple[np.ndarray, tuple | None]] = [(self._held(words, True), None)]
         if loosen and any(w.accented for w in words):
@@ -357,14 +357,18 @@ class _Generation:
             counts += holds
         return counts
 
-    def is_unit(self, folded: str) -> bool:
-        """Whether syllables joined by "_" ("bo_cong_an") are one word or
-        name here: a compound pyvi found in some release, or the name of an
-        official or agency the index holds."""
+    def unit_kind(self, folded: str) -> str:
+        """What syllables joined by "_" ("bo_cong_an") are here: "name" (an
+        official or agency the index holds), "word" (a compound pyvi found in
+        a few releases) or "" (see ``query.Lookup``)."""
         found = self._units.get(folded)
         if found is None:
-            found = (any(self.scorer.rough_frequency(f, folded) for f in ("title", "body"))
-                     or self.facets.is_name(folded.replace("_", " ")))
+            if self.facets.is_name(folded.replace("_", " ")):
+                found = "name"
+            elif sum(self.scorer.rough_frequency(f, folded) for f in ("title", "body")) >= MIN_WORD_RELEASES:
+                found = "word"
+            else:
+                found = ""
             if len(self._units) > 100_000:
                 self._units.clear()
             self._units[folded] = found
@@ -450,7 +454,7 @@ class _Generation:
         if q is None or (flat_terms(q) is not None and not _free_nodes(q)):
             return None, None
         notes = (self.free_text(n, loosen=n.loose)[1] for n in _free_nodes(q))
-        return self.filter_mask(q), next((n for n in notes if n), None)
+        return self._with_twin_docs(self.filter_mask(q)), next((n for n in notes if n), None)
 
     def _with_twins(self, scores: np.ndarray, flat, sources, mask, count: int) -> None:
         """Raise the translation of each of the top ``count`` hits (among
@@ -659,7 +663,7 @@ class Engine:
         opts = search_options(limit, page, lang, date_from, date_to, official, agency, sort, include_undated)
         text = _query_text(query)
         gen = self._current()
-        parsed = parse_query(text, gen.is_unit)
+        parsed = parse_query(text, gen.unit_kind)
         found = gen.ranked(parsed.query, _narrowing(opts, parsed), (opts.page - 1) * opts.limit,
                            opts.limit, opts.sort, clear_query_lang(text))
         total = int(found.matched.sum()) if found.matched is not None else 0
@@ -698,7 +702,7 @@ class Engine:
         opts = search_options(limit=limit, lang=lang)
         text = _query_text(query)
         gen = self._current()
-        parsed = parse_query(text, gen.is_unit)
+        parsed = parse_query(text, gen.unit_kind)
         found = gen.ranked(parsed.query, _narrowing(opts, parsed), 0, opts.limit, "relevance",
                            clear_query_lang(text))
         return [gen.stored(d)["doc_id"] for d in found.docnums]
@@ -787,8 +791,9 @@ def _both(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
 # content words or more, also when it scores ``NEAR_MISS`` of the best
 # release in its language (docs/evaluation.md: the share that keeps every
 # ranking figure).
-LONG_QUERY = 5
+LONG_QUERY = 5  # content syllables
 NEAR_MISS = 0.5
+MIN_WORD_RELEASES = 2  # a compound in fewer releases may be a segmentation slip
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
     "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
