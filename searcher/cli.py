@@ -83,6 +83,8 @@ def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_j
     bar.close()
     for problem in report.problems:
         click.echo(f"skipped {problem}", err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -149,6 +149,7 @@ class ReindexReport:
     seconds: float = 0.0
     full: bool = False
     translations: int | None = None  # pairs linked (None: not relinked)
+    notes: list[str] = field(default_factory=list)  # kept, but not as given (a date after today)
 
     @property
     def skipped(self) -> int:
@@ -166,6 +167,7 @@ class ReindexReport:
             "full": self.full,
             "translations": self.translations,
             "problems": [str(p) for p in self.problems],
+            "notes": self.notes,
             "ignored": self.ignored,
         }
 
@@ -533,7 +535,7 @@ def _build_locked(roots: list[Path], root: Path, full: bool, progress, workers: 
             writer.delete_by_term("path", p)
         new_files = {p: {**old_files[p], "source": source_of[p]} for p in unchanged}
         seen_now: set[str] = set()
-        per_file = _add_all(writer, changed, owner, seen_now, progress, workers)
+        per_file = _add_all(writer, changed, owner, seen_now, progress, workers, report.notes)
         for src in changed:
             ids, problems = per_file.get(src.relpath, ([], []))
             new_files[src.relpath] = {"sig": src.signature, "ids": ids, "source": source_of[src.relpath],
@@ -588,9 +590,10 @@ def prepare(rel: Release) -> dict:
 
 
 def _eligible(changed: list[SourceFile], owner: dict, seen_now: set,
-              per_file: dict) -> Iterator[Release]:
+              per_file: dict, notes: list[str]) -> Iterator[Release]:
     """Releases to index, in file order; problems and duplicate ids recorded
-    in ``per_file[relpath] = (ids, problems)``."""
+    in ``per_file[relpath] = (ids, problems)``; a date not used (after the
+    day of the reindex) noted in ``notes``."""
     for src in changed:
         ids, problems = per_file.setdefault(src.relpath, ([], []))
         for item in read_source(src):
@@ -602,6 +605,10 @@ def _eligible(changed: list[SourceFile], owner: dict, seen_now: set,
                 problems.append(Problem(src.relpath, f"duplicate id {item.doc_id!r}: the release "
                                         f"already indexed from {first} is kept", item.line))
                 continue
+            if item.date_refused:
+                where = f"{src.relpath}:{item.line}" if item.line else src.relpath
+                notes.append(f"{where}: date {item.date_refused} is after the day of this reindex; "
+                             "the release is indexed without a date")
             seen_now.add(item.doc_id)
             owner[item.doc_id] = src.relpath
             ids.append(item.doc_id)
@@ -619,9 +626,9 @@ def _prepared(releases: Iterator[Release], expected: int, workers: int):
 
 
 def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
-             progress, workers: int) -> dict:
+             progress, workers: int, notes: list[str]) -> dict:
     per_file: dict = {}
-    releases = _eligible(changed, owner, seen_now, per_file)
+    releases = _eligible(changed, owner, seen_now, per_file, notes)
     if isinstance(writer, _PreparingWriter):
         for rel in releases:
             writer.add_release(rel)

@@ -5,6 +5,7 @@ import json
 import pytest
 from conftest import SEED_A, SEED_B, SEEDS
 
+import searcher
 from searcher.ingest import (
     Problem,
     Release,
@@ -297,3 +298,19 @@ def test_oversized_inputs_are_reported(tmp_path, monkeypatch):
     assert [r.doc_id for r in releases] == ["a", "c"]  # a big record costs only itself
     assert {(p.path, p.line) for p in problems} == {("big.txt", None), ("many.jsonl", 2)}
     assert all("limit" in p.reason for p in problems)
+
+
+def test_a_future_date_is_reported_by_the_reindex_and_the_release_kept(tmp_path):
+    from click.testing import CliRunner
+
+    from searcher.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "future.txt").write_text("date 2999-01-01 Hội nghị tương lai\n\nBộ Công an dự hội nghị.", encoding="utf-8")
+    (docs / "now.txt").write_text("date 2024-01-02 Hội nghị Interpol\n\nBộ Công an dự hội nghị.", encoding="utf-8")
+    r = CliRunner().invoke(main, ["reindex", "--docs", str(docs), "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 0, r.output
+    assert "future.txt: date 2999-01-01 is after the day of this reindex" in r.output
+    engine = searcher.open_index(str(tmp_path / "ix"))
+    assert engine.document("future").date is None and engine.document("now").date == "2024-01-02"
