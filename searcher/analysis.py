@@ -254,16 +254,20 @@ _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]")
 
 
 def adjacent_pairs(text: str) -> list[str]:
-    """Every two and three syllables that stand side by side in ``text`` (no
-    clause punctuation between), folded and lowercased, as "cong_an" and
-    "bo_cong_an": what tells "Bộ Công an" written together from "bộ ...
-    công ... an" scattered, in either language, however pyvi segmented the
-    text."""
+    """Every two syllables that stand side by side in ``text`` (no clause
+    punctuation between), folded and lowercased, as "cong_an", and every
+    three with a capital among them, as "bo_cong_an" (names: "Bộ Công an",
+    "bộ Công an", "Lê Quốc Hùng"; not "cán bộ công an", a police officer):
+    what tells a word or a name written together from its syllables
+    scattered ("bộ ... công ... an"), in either language, however pyvi
+    segmented the text."""
     out: list[str] = []
-    for clause in _BREAK.split(fold(text).lower()):
-        ws = _WORD.findall(clause)
+    for clause in _BREAK.split(fold(text)):
+        cased = _WORD.findall(clause)
+        ws = [w.lower() for w in cased]
+        caps = [w[0].isupper() for w in cased]
         out += [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]
-        out += [f"{a}_{b}_{c}" for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)]
+        out += [f"{ws[i]}_{ws[i + 1]}_{ws[i + 2]}" for i in range(len(ws) - 2) if any(caps[i:i + 3])]
     return out
 
 

@@ -94,11 +94,6 @@ class FacetTable:
             "agency": self.agencies.counts(matched, top),
         }
 
-    def is_name(self, text: str) -> bool:
-        """Whether ``text`` is the name of an official or agency (by key)."""
-        key = entity_key(text)
-        return key in self.officials.by_key or key in self.agencies.by_key
-
     def entity_spelling(self, text: str) -> str | None:
         """The usual spelling of the official or agency ``text`` names, if any."""
         key = entity_key(text)

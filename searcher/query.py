@@ -357,14 +357,15 @@ def is_question(text: str) -> bool:
 TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the word
 
 
-def _pairs(folded: list[str]) -> tuple[str, ...]:
-    """What a unit of several syllables must show side by side: its pair
-    ("cong_an"), or every run of three of its syllables ("bo_cong_an")."""
-    parts = [p for s in folded for p in re.findall(r"\w+", s)]  # as the index cuts them ("5.000": 5, 000)
-    if len(parts) < 2:
-        return ()
-    n = 2 if len(parts) == 2 else 3
-    return tuple("_".join(parts[i:i + n]) for i in range(len(parts) - n + 1))
+def _pairs(syllables_: list[str]) -> tuple[str, ...]:
+    """What a unit of several syllables must show side by side, as the index
+    holds it (``analysis.adjacent_pairs``): each pair ("cong_an"), and each
+    run of three ("bo_cong_an"; the index keeps those of names, so search
+    asks only for the ones it has)."""
+    words = [p.lower() for s in syllables_ for p in re.findall(r"\w+", fold(s))]  # as the index cuts them
+    pairs = ["_".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    triples = ["_".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    return tuple(pairs + triples)
 
 
 @dataclass
@@ -397,8 +398,9 @@ def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
 
 
 MAX_UNIT = 6  # longest run of syllables taken as one word or name
-# What the index knows of folded syllables joined by "_": "name" (an
-# official or agency), "word" (a compound pyvi found in releases) or "".
+# What the index knows of folded syllables joined by "_": "word" (a
+# compound pyvi found in releases), "name:" and the usual spelling of an
+# official or agency ("name:Bộ Công an"), or "".
 Lookup = Callable[[str], str]
 
 
@@ -426,14 +428,21 @@ def _units(text: str, sylls: list[_Syllable], known: Lookup | None) -> list[list
         for n in range(MAX_UNIT, 1, -1):
             for i in range(len(sylls) - n + 1):
                 kind = known(ngram(i, n)) if not all(join[i:i + n - 1]) else ""
-                if kind == "name" or (kind == "word" and not accented):
+                if kind.startswith("name:") and accented and not _spelled_as(sylls[i:i + n], kind[5:]):
+                    kind = ""  # "bờ cống an" is not "Bộ Công an"
+                if kind.startswith("name:") or (kind == "word" and not accented):
                     mark(i, n)
-    out: list[list[_Syllable]] = [[]]
+    out: list[list[_Syllable]] = []
     for i, syl in enumerate(sylls):
-        out[-1].append(syl)
-        if not join[i] and i + 1 < len(sylls):
+        if i == 0 or not join[i - 1]:
             out.append([])
-    return [u for u in out if u]
+        out[-1].append(syl)
+    return out
+
+
+def _spelled_as(sylls: list[_Syllable], name: str) -> bool:
+    """Whether syllables typed with diacritics are those of ``name``."""
+    return [s.exact for s in sylls] == [canonical_tone(w.lower()) for w, _, _ in syllables(name)]
 
 
 def _pyvi_words(text: str, sylls: list[_Syllable]) -> list[tuple[int, int]]:

@@ -349,8 +349,11 @@ class _Generation:
                         where[self.scorer.postings(fname, text, exact)[0]] = True
                     every = where if every is None else (every & where)
                 for pair in opt.pairs:  # the syllables side by side, not scattered
+                    found = self.scorer.postings(PAIRS, pair, True)[0]
+                    if not len(found) and pair.count("_") == 2:
+                        continue  # runs of three are kept for names only: not asked of the rest
                     where = np.zeros(self.scorer.size, dtype=bool)
-                    where[self.scorer.postings(PAIRS, pair, True)[0]] = True
+                    where[found] = True
                     every = where if every is None else (every & where)
                 if every is not None:
                     holds |= every
@@ -363,8 +366,9 @@ class _Generation:
         a few releases) or "" (see ``query.Lookup``)."""
         found = self._units.get(folded)
         if found is None:
-            if self.facets.is_name(folded.replace("_", " ")):
-                found = "name"
+            name = self.facets.entity_spelling(folded.replace("_", " "))
+            if name:
+                found = "name:" + name
             elif sum(self.scorer.rough_frequency(f, folded) for f in ("title", "body")) >= MIN_WORD_RELEASES:
                 found = "word"
             else:

@@ -165,8 +165,12 @@ def test_exact_diacritics_outrank_folded_matches(tmp_path):
     (docs / "folded.txt").write_text("Tin tức: đoàn công tác tới bờ cống an làm việc.", encoding="utf-8")
     searcher.build_index(docs, tmp_path / "ix")
     eng = searcher.open_index(str(tmp_path / "ix"))
-    assert [h.doc_id for h in eng.search("Bộ Công an").hits][0] == "exact"
-    assert {h.doc_id for h in eng.search("bo cong an").hits} == {"exact", "folded"}
+    assert [h.doc_id for h in eng.search("Bộ Công an").hits] == ["exact"]  # "cống", "bờ" are other words
+    # Without diacritics the words are those of the name the index knows,
+    # written as the name is (capitals and all): the ministry, not "bờ cống an".
+    assert [h.doc_id for h in eng.search("bo cong an").hits] == ["exact"]
+    assert [h.doc_id for h in eng.search("bờ cống an").hits] == ["folded"]
+    assert {h.doc_id for h in eng.search("cong an").hits} == {"exact", "folded"}
     eng.close()
 
 
