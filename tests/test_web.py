@@ -200,3 +200,16 @@ def test_agency_page_by_any_of_its_names(client, path):
 def test_unknown_entity_is_404(client):
     assert client.get("/official/Nobody Atall").status_code == 404
     assert client.get("/agency/%00").status_code == 404
+
+
+def test_year_facet_newest_first_older_folded_one_chip_per_year(sample_index):
+    client = create_app(str(sample_index)).test_client()
+    html = client.get("/search", query_string={"q": "công an"}).get_data(as_text=True)
+    years = re.findall(r"from=(\d{4})&amp;to=\1", html)
+    assert len(years) >= 8 and years == sorted(years, reverse=True)  # newest first
+    assert "<details" in html and "Các năm trước" in html  # the older ones folded
+    html = client.get("/search", query_string={"q": "công an", "from": years[0], "to": years[0]}).get_data(as_text=True)
+    assert html.count("chip-active") == 1 and f"Thời gian: {years[0]}" in html
+    assert "thông cáo không rõ ngày" in html and "undated=1" in html
+    api = client.get("/api/search", query_string={"q": "công an", "from": years[0], "to": years[0]}).get_json()
+    assert api["undated_left_out"] > 0 and all(h["date"].startswith(years[0]) for h in api["hits"])
