@@ -43,17 +43,21 @@ def _units(engine, query: str) -> tuple[list[list[str]], bool]:
     return units, accented
 
 
-def _clauses(text: str, accented: bool) -> list[list[str]]:
+def _clauses(text: str, accented: bool) -> list[tuple[list[str], list[bool]]]:
+    """Each clause's syllables (as compared) and which are capitalised."""
     out = []
     for clause in re.split(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]", text):
-        forms = [canonical_tone(w.lower()) for w, _, _ in syllables(clause)]
-        out.append(forms if accented else [fold(f) for f in forms])
+        words = [w for w, _, _ in syllables(clause)]
+        forms = [canonical_tone(w.lower()) for w in words]
+        out.append((forms if accented else [fold(f) for f in forms], [w[:1].isupper() for w in words]))
     return out
 
 
-def _holds(clauses: list[list[str]], unit: list[str]) -> bool:
+def _holds(clauses, unit: list[str], named: bool = False) -> bool:
+    """``unit`` written together; ``named``: with a capital among its syllables."""
     n = len(unit)
-    return any(c[i:i + n] == unit for c in clauses for i in range(len(c) - n + 1))
+    return any(c[i:i + n] == unit and (not named or any(caps[i:i + n]))
+               for c, caps in clauses for i in range(len(c) - n + 1))
 
 
 def _releases(engine):
@@ -78,6 +82,7 @@ def main() -> None:
     queries = args.query or QUERIES
     wanted = {q: _units(engine, q) for q in queries}
     together: dict[str, set[str]] = {q: set() for q in queries}
+    named: dict[str, int] = {q: 0 for q in queries}
     scattered: dict[str, int] = {q: 0 for q in queries}
     today = dt.date.today().isoformat()
     dated = inferred = future = 0
@@ -89,7 +94,8 @@ def main() -> None:
             clauses = _clauses(text, accented)
             if units and all(_holds(clauses, u) for u in units):
                 together[q].add(rel["doc_id"])
-            syllables_here = {s for c in clauses for s in c}
+                named[q] += all(_holds(clauses, u, named=len(u) >= 3) for u in units)
+            syllables_here = {s for c, _ in clauses for s in c}
             scattered[q] += bool(units) and all(s in syllables_here for u in units for s in u)
         if rel.get("date"):
             dated += 1
@@ -97,14 +103,15 @@ def main() -> None:
             future += rel["date"] > today
             years[rel["date"][:4]] = years.get(rel["date"][:4], 0) + 1
     print(f"read {engine.doc_count} releases in {time.perf_counter() - started:.0f} s\n")
-    print("| query | words | total | hold every word (words written together) | hold every syllable "
-          "anywhere | first page by date: holders or their translations |")
-    print("|---|---|---:|---:|---:|---|")
+    print("| query | words | total | hold every word (words written together) | ... names with a capital "
+          "| hold every syllable anywhere | first page by date: holders or their translations |")
+    print("|---|---|---:|---:|---:|---:|---|")
     for q in queries:
         res = engine.search(q, sort="date", limit=10)
         ok = sum(1 for h in res.hits if h.doc_id in together[q] or h.translation in together[q])
         words = " + ".join(" ".join(u) for u in wanted[q][0])
-        print(f"| {q} | {words} | {res.total} | {len(together[q])} | {scattered[q]} | {ok} of {len(res.hits)} |"
+        print(f"| {q} | {words} | {res.total} | {len(together[q])} | {named[q]} | {scattered[q]} "
+              f"| {ok} of {len(res.hits)} |"
               + (f" {res.notice}" if res.notice else ""))
     print(f"\ndated releases: {dated} of {engine.doc_count} ({inferred} from a dateline, "
           f"{dated - inferred} given); after today ({today}): {future}")
