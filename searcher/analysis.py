@@ -250,7 +250,8 @@ def _trim_unit(unit: str, end: int) -> tuple[str, int]:
 
 _WORD = re.compile(r"\w+")
 # What ends a run of syllables for adjacency: sentence and clause punctuation.
-_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”'‘’\n|/]")
+# A full stop is left out: "TP. HCM", "TP.HCM" are one name.
+_BREAK = re.compile(r"[,;:!?()\[\]{}\"“”'‘’\n|/]")
 
 
 def adjacent_pairs(text: str) -> list[str]:

@@ -150,18 +150,24 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, lis
 def _matches(text: str, lang: str) -> list[list[str]]:
     """The translations of each gazetteer phrase in ``text``, in order,
     longest matches first and without overlaps."""
+    return [found for _, found in phrase_spans(text, lang)]
+
+
+def phrase_spans(text: str, lang: str) -> list[tuple[list[str], list[str]]]:
+    """(the phrase's words as keyed, its translations) for each gazetteer
+    phrase in ``text``, longest first, without overlaps."""
     # Vietnamese typed with diacritics must match with them: "thị trường"
     # (market) is not "thị trưởng" (mayor).
     exact = lang != "en" and has_diacritics(text)
     table = _tables()[0 if lang == "en" else 2 if exact else 1]
     words = _key(text, folded=not exact).split()
-    out: list[list[str]] = []
+    out: list[tuple[list[str], list[str]]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             found = table.get(" ".join(words[i:i + n]))
             if found:
-                out.append(found)
+                out.append((words[i:i + n], found))
                 i += n
                 break
         else:

@@ -129,6 +129,7 @@ class Word:
     text: str
     options: tuple[Option, ...]
     accented: bool = False
+    name: bool = False  # an official's or agency's name
 
 
 class FreeText(Q.Or):
@@ -140,7 +141,10 @@ class FreeText(Q.Or):
                  question: bool = False, lang_hint: str | None = None):
         super().__init__(list(subqueries), boost=boost)
         self.words = tuple(words)
-        self.size = sum(len(w.text.split()) for w in self.words)  # content syllables
+        # How long the query is, for "near misses": content syllables, a name
+        # counting as one ("Donald Trump Kim Jong-un" is two names, not a sentence).
+        self.size = sum(1 if w.name else len(w.text.split()) for w in self.words)
+        self.folded_words: tuple[Word, ...] = ()  # as if typed without diacritics
         self.loose = loose  # a whole plain query: may be loosened when no release holds every word
         self.question = question  # asked as a question: phrased in other words than the answer
         self.lang_hint = lang_hint  # the query's language when the text leaves no doubt
@@ -331,8 +335,11 @@ def _free_text(text: str, fields: Iterable[str] | None, terms: Terms, translate:
         clauses += _translations(text, lang, vi, en, terms)
     if not clauses:
         return None
-    return FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate, known), loose=loose,
+    node = FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate, known), loose=loose,
                     question=is_question(text), lang_hint=clear_query_lang(text))
+    if loose and has_diacritics(text):  # for a tone mark typed wrong: the words without diacritics
+        node.folded_words = tuple(content_words(fold(text), tuple(vi), tuple(en), lang, translate, known))
+    return node
 
 
 _QUESTION_START = re.compile(r"^\W*(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|"
@@ -357,15 +364,16 @@ def is_question(text: str) -> bool:
 TRANSLATION_OPTION = 0.2  # a translation this likely lets a release hold the word
 
 
-def _pairs(syllables_: list[str]) -> tuple[str, ...]:
+def _pairs(syllables_: list[str], triples: bool = False) -> tuple[str, ...]:
     """What a unit of several syllables must show side by side, as the index
-    holds it (``analysis.adjacent_pairs``): each pair ("cong_an"), and each
-    run of three ("bo_cong_an"; the index keeps those of names, so search
-    asks only for the ones it has)."""
+    holds it (``analysis.adjacent_pairs``): each pair ("cong_an"), and for a
+    name each run of three ("bo_cong_an": the index keeps those written with
+    a capital, so search asks only for the ones it has)."""
     words = [p.lower() for s in syllables_ for p in re.findall(r"\w+", fold(s))]  # as the index cuts them
-    pairs = ["_".join(words[i:i + 2]) for i in range(len(words) - 1)]
-    triples = ["_".join(words[i:i + 3]) for i in range(len(words) - 2)]
-    return tuple(pairs + triples)
+    out = ["_".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    if triples:
+        out += ["_".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    return tuple(out)
 
 
 @dataclass
@@ -404,39 +412,60 @@ MAX_UNIT = 6  # longest run of syllables taken as one word or name
 Lookup = Callable[[str], str]
 
 
-def _units(text: str, sylls: list[_Syllable], known: Lookup | None) -> list[list[_Syllable]]:
-    """The query's syllables grouped into words that must stand together.
-    The names of officials and agencies the index holds ("bo cong an", "le
-    quoc hung"); typed with diacritics, the words pyvi finds, when the index
-    has them as words too (pyvi alone joins any capitalised neighbours:
-    "Trump Putin"); typed without, pyvi cannot tell, so the runs the index
-    has as words ("hop tac")."""
-    join = [False] * len(sylls)  # join[i]: syllable i belongs with syllable i + 1
+@dataclass
+class _Unit:
+    """Syllables that must stand together, and whether they are a name."""
 
-    def ngram(i: int, n: int) -> str:
-        return "_".join(s.folded for s in sylls[i:i + n])
+    sylls: list[_Syllable]
+    name: bool = False
 
-    def mark(i: int, n: int) -> None:
-        join[i:i + n - 1] = [True] * (n - 1)
 
+def _units(text: str, sylls: list[_Syllable], known: Lookup | None) -> list[_Unit]:
+    """The query's syllables grouped into words that must stand together,
+    longest first and without overlaps: the names of officials and agencies
+    the index holds ("bo cong an", "le quoc hung"); then words the index
+    has ("hop tac"), anywhere when typed without diacritics (pyvi cannot
+    tell), inside pyvi's words when typed with them ("Việt Nam Trung Quốc":
+    pyvi's one word, the index's two; not "vận học" for "văn học").  With no
+    index to ask, pyvi's words."""
+    if known is None:
+        spans = _pyvi_words(text, sylls)
+        return _grouped(sylls, {i: (n, False) for i, n in spans})
     accented = has_diacritics(text)
-    if accented or known is None:
-        for i, n in _pyvi_words(text, sylls):
-            if known is None or known(ngram(i, n)):
-                mark(i, n)
-    if known is not None:
-        for n in range(MAX_UNIT, 1, -1):
-            for i in range(len(sylls) - n + 1):
-                kind = known(ngram(i, n)) if not all(join[i:i + n - 1]) else ""
-                if kind.startswith("name:") and accented and not _spelled_as(sylls[i:i + n], kind[5:]):
-                    kind = ""  # "bờ cống an" is not "Bộ Công an"
-                if kind.startswith("name:") or (kind == "word" and not accented):
-                    mark(i, n)
-    out: list[list[_Syllable]] = []
-    for i, syl in enumerate(sylls):
-        if i == 0 or not join[i - 1]:
-            out.append([])
-        out[-1].append(syl)
+    taken: dict[int, tuple[int, bool]] = {}  # first syllable -> (length, is a name)
+    free = [True] * len(sylls)
+
+    def claim(lo: int, hi: int, want_name: bool) -> None:
+        i = lo
+        while i < hi - 1:
+            for n in range(min(MAX_UNIT, hi - i), 1, -1):
+                if not all(free[i:i + n]):
+                    continue
+                kind = known("_".join(s.folded for s in sylls[i:i + n]))
+                if want_name and kind.startswith("name:") and (not accented or _spelled_as(sylls[i:i + n], kind[5:])):
+                    break
+                if not want_name and kind == "word":
+                    break
+            else:
+                i += 1
+                continue
+            taken[i] = (n, want_name)
+            free[i:i + n] = [False] * n
+            i += n
+
+    claim(0, len(sylls), True)
+    for lo, hi in ([(i, i + n) for i, n in _pyvi_words(text, sylls)] if accented else [(0, len(sylls))]):
+        claim(lo, hi, False)
+    return _grouped(sylls, taken)
+
+
+def _grouped(sylls: list[_Syllable], taken: dict[int, tuple[int, bool]]) -> list[_Unit]:
+    out: list[_Unit] = []
+    i = 0
+    while i < len(sylls):
+        n, name = taken.get(i, (1, False))
+        out.append(_Unit(sylls[i:i + n], name))
+        i += n
     return out
 
 
@@ -460,14 +489,17 @@ def _pyvi_words(text: str, sylls: list[_Syllable]) -> list[tuple[int, int]]:
     return out
 
 
-def _unit_options(unit: list[_Syllable], vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
-                  lang: str, translate: bool) -> tuple[Option, ...]:
-    folded = [s.folded for s in unit]
-    pairs = _pairs(folded)
+def _unit_options(unit: _Unit, vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
+                  lang: str, translate: bool, phrases: dict[str, list[str]]) -> tuple[Option, ...]:
+    """The ways to hold one unit (``phrases``: a query word -> the other
+    language's phrases for a gazetteer phrase holding it)."""
+    sylls = unit.sylls
+    folded = [s.folded for s in sylls]
+    pairs = _pairs(folded, triples=unit.name)
     options: list[Option] = []
     if vi:
-        options.append(Option(vi, tuple(s.exact if accented else s.folded for s in unit), accented, pairs))
-    stems = [t for s in unit for t in s.stems]
+        options.append(Option(vi, tuple(s.exact if accented else s.folded for s in sylls), accented, pairs))
+    stems = [t for s in sylls for t in s.stems]
     if en and stems:
         options.append(Option(en, tuple(stems), False, pairs))
     if not translate:
@@ -475,8 +507,12 @@ def _unit_options(unit: list[_Syllable], vi: tuple[str, ...], en: tuple[str, ...
     lex = lexicon.load()
     if lang == "en" and vi:
         options += _translated_options(stems, vi)
-    if lang != "en" and en and len(unit) > 1:  # a lone syllable's translations are too loose
+    if lang != "en" and en and len(sylls) > 1:  # a lone syllable's translations are too loose
         options += [Option(en, (stem,)) for stem, p in lex.to_english("_".join(folded)) if p >= TRANSLATION_OPTION]
+    for phrase in (p for s in sylls for p in phrases.get(s.folded.lower(), [])):
+        words = [fold(w).lower() for w, _, _ in syllables(phrase)]
+        if vi and words:  # "Senior Lieutenant General": "Thượng tướng"
+            options.append(Option(vi, tuple(words), False, _pairs(words)))
     return tuple(dict.fromkeys(options))
 
 
@@ -502,16 +538,23 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
     words) are left out: they are optional."""
     text = nfc(text)
     accented = has_diacritics(text)
+    phrases: dict[str, list[str]] = {}
+    if translate and lang == "en":
+        for words, found in bilingual.phrase_spans(text, "en"):
+            for w in words:
+                phrases.setdefault(fold(w).lower(), []).extend(found)
     out: list[Word] = []
     seen: set[str] = set()
     for unit in _units(text, _syllables(text, lang, accented), known):
-        key = " ".join(s.exact for s in unit)
-        if not any(s.content for s in unit) or key in seen:
+        key = " ".join(s.exact for s in unit.sylls)
+        # A word of several syllables is content even when each of its
+        # syllables, folded, is also a function word ("bao ve": bảo vệ).
+        if not (len(unit.sylls) > 1 or any(s.content for s in unit.sylls)) or key in seen:
             continue
         seen.add(key)
-        options = _unit_options(unit, vi, en, accented, lang, translate)
+        options = _unit_options(unit, vi, en, accented, lang, translate, phrases)
         if options:
-            out.append(Word(" ".join(s.text for s in unit), options, accented))
+            out.append(Word(" ".join(s.text for s in unit.sylls), options, accented, unit.name))
     return out
 
 
@@ -857,13 +900,15 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
 
 class EntityMatch(Q.Or):
     """Releases naming one official or agency: those whose names have its
-    key when any release has it (what its facet counts and its page lists),
-    else those naming it in part (its words in a row: "Cảnh sát Liên bang")."""
+    key (what its facet counts and its page lists) when any release has it,
+    else its romanisation-free key ("Yu" = "Yoo Jae-seong"), else those
+    naming it in part (its words in a row: "Cảnh sát Liên bang")."""
 
     def __init__(self, keys: list[Q.Query], phrase: Q.Query):
         super().__init__([*keys, phrase])
         self.keys = keys
         self.phrase = phrase
+
 
 
 def entity_filters(official: str | None, agency: str | None, terms: Terms) -> list[Q.Query]:

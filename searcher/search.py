@@ -205,8 +205,11 @@ class _Generation:
         if isinstance(q, FreeText):
             return self.free_text(q, loosen=q.loose)[0]
         if isinstance(q, EntityMatch):
-            named = self._match(Q.Or(q.keys)) & sc.live
-            return named if named.any() else self._match(q.phrase)
+            for key in q.keys:
+                named = self._match(key) & sc.live
+                if named.any():
+                    return named
+            return self._match(q.phrase)
         if q is Q.NullQuery:
             return np.zeros(sc.size, dtype=bool)
         if isinstance(q, Q.Term):
@@ -286,18 +289,22 @@ class _Generation:
         near = None
         if loosen and (node.size >= LONG_QUERY or node.question):
             near = self._near_misses(node)
-        levels: list[tuple[np.ndarray, tuple | None]] = [(self._held(words, True), None)]
+        # As typed; then, for a tone mark typed wrong, the words as if typed
+        # without diacritics (grouped again: "tham nhùng" is "tham nhung").
+        levels: list[tuple[tuple, bool, tuple | None]] = [(words, True, None)]
         if loosen and any(w.accented for w in words):
-            levels.append((self._held(words, False), ("folded", 0, 0)))
-        for counts, note in levels:
-            hit = (counts >= len(words)) & live
+            levels.append((node.folded_words or words, False, ("folded", 0, 0)))
+        counts = np.zeros(0)
+        for level_words, as_typed, note in levels:
+            counts = self._held(level_words, as_typed) * live
+            hit = counts >= len(level_words)
             if hit.any():
                 return self._with_twin_docs(_either(hit, near)), note
-        counts = levels[-1][0] * live
         best = int(counts.max()) if counts.size else 0
         if best == 0 or not loosen:
             return np.zeros(self.scorer.size, dtype=bool), None
-        return self._with_twin_docs(_either(counts >= best, near)), ("fewer", best, len(words))
+        n = len(levels[-1][0])
+        return self._with_twin_docs(_either(counts >= best, near)), ("fewer", best, n)
 
     def _near_misses(self, node: FreeText) -> np.ndarray:
         """Releases scoring at least ``NEAR_MISS`` of the best release of

@@ -54,11 +54,10 @@ def test_search_facet_open_and_back(server, browser):
     page.goto(server + "/")
     box = page.locator("#q")
     assert box.evaluate("el => el === document.activeElement")  # autofocus
-    box.type("le quoc hung")
+    box.type("bo cong an")
     box.press("Enter")
     page.wait_for_url("**/search?**")
-    first = page.locator("ol.hits > li").first
-    assert SEED_A in first.inner_html()
+    assert page.locator("ol.hits > li").count() == 2  # both seeds name the ministry
     assert page.locator("ol.hits mark").count() > 0
     shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
@@ -71,8 +70,8 @@ def test_search_facet_open_and_back(server, browser):
     assert page.locator(".chip-active").count() >= 1
 
     page.go_back()
-    page.wait_for_url("**q=le+quoc+hung")
-    page.locator("ol.hits > li h3 a").first.click()
+    page.wait_for_url("**q=bo+cong+an")
+    page.locator(f"ol.hits > li h3 a[href*='{SEED_A}']").click()
     page.wait_for_url(f"**/doc/{SEED_A}**")
     assert page.locator("article.release mark").count() > 0
     assert "Lê Quốc Hùng" in page.locator("h1").inner_text()
