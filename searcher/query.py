@@ -406,9 +406,9 @@ def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
 
 
 MAX_UNIT = 6  # longest run of syllables taken as one word or name
-# What the index knows of folded syllables joined by "_": "word" (a
-# compound pyvi found in releases), "name:" and the usual spelling of an
-# official or agency ("name:Bộ Công an"), or "".
+# What the index knows of folded syllables joined by "_": "word" or "rare
+# word" (a compound pyvi found in many releases, or a few), "name:" and the
+# usual spelling of an official or agency ("name:Bộ Công an"), or "".
 Lookup = Callable[[str], str]
 
 
@@ -432,31 +432,30 @@ def _units(text: str, sylls: list[_Syllable], known: Lookup | None) -> list[_Uni
         spans = _pyvi_words(text, sylls)
         return _grouped(sylls, {i: (n, False) for i, n in spans})
     accented = has_diacritics(text)
+    within = [-1] * len(sylls)  # the pyvi word (of two syllables or more) each syllable is in
+    for k, (i, n) in enumerate(_pyvi_words(text, sylls)):
+        within[i:i + n] = [k] * n
     taken: dict[int, tuple[int, bool]] = {}  # first syllable -> (length, is a name)
-    free = [True] * len(sylls)
-
-    def claim(lo: int, hi: int, want_name: bool) -> None:
-        i = lo
-        while i < hi - 1:
-            for n in range(min(MAX_UNIT, hi - i), 1, -1):
-                if not all(free[i:i + n]):
-                    continue
-                kind = known("_".join(s.folded for s in sylls[i:i + n]))
-                if want_name and kind.startswith("name:") and (not accented or _spelled_as(sylls[i:i + n], kind[5:])):
-                    break
-                if not want_name and kind == "word":
-                    break
-            else:
-                i += 1
-                continue
-            taken[i] = (n, want_name)
-            free[i:i + n] = [False] * n
-            i += n
-
-    claim(0, len(sylls), True)
-    for lo, hi in ([(i, i + n) for i, n in _pyvi_words(text, sylls)] if accented else [(0, len(sylls))]):
-        claim(lo, hi, False)
+    i = 0
+    while i < len(sylls) - 1:
+        for n in range(min(MAX_UNIT, len(sylls) - i), 1, -1):
+            run = sylls[i:i + n]
+            kind = known("_".join(s.folded for s in run))
+            if kind.startswith("name:") and (not accented or _spelled_as(run, kind[5:])):
+                taken[i] = (n, True)
+                break
+            word = kind == "word" or (kind == "rare word" and _all_content(run))
+            if word and (not accented or (within[i] >= 0 and len(set(within[i:i + n])) == 1)):
+                taken[i] = (n, False)
+                break
+        i += taken[i][0] if i in taken else 1
     return _grouped(sylls, taken)
+
+
+def _all_content(sylls: list[_Syllable]) -> bool:
+    """No function word among them: a rare compound made with one ("cua xe",
+    of "của Xê") is more likely a function word beside a name."""
+    return all(s.content for s in sylls)
 
 
 def _grouped(sylls: list[_Syllable], taken: dict[int, tuple[int, bool]]) -> list[_Unit]:

@@ -368,18 +368,17 @@ class _Generation:
         return counts
 
     def unit_kind(self, folded: str) -> str:
-        """What syllables joined by "_" ("bo_cong_an") are here: "name" (an
-        official or agency the index holds), "word" (a compound pyvi found in
-        a few releases) or "" (see ``query.Lookup``)."""
+        """What syllables joined by "_" ("bo_cong_an") are here: "name:" and
+        its spelling (an official or agency the index holds), "word" or
+        "rare word" (a compound pyvi found in many releases, or in a few),
+        or "" (see ``query.Lookup``)."""
         found = self._units.get(folded)
         if found is None:
             name = self.facets.entity_spelling(folded.replace("_", " "))
             if name:
                 found = "name:" + name
-            elif sum(self.scorer.rough_frequency(f, folded) for f in ("title", "body")) >= MIN_WORD_RELEASES:
-                found = "word"
             else:
-                found = ""
+                found = _word_kind(sum(self.scorer.rough_frequency(f, folded) for f in ("title", "body")))
             if len(self._units) > 100_000:
                 self._units.clear()
             self._units[folded] = found
@@ -805,6 +804,13 @@ def _both(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
 LONG_QUERY = 5  # content syllables
 NEAR_MISS = 0.5
 MIN_WORD_RELEASES = 2  # a compound in fewer releases may be a segmentation slip
+COMMON_WORD_RELEASES = 50  # ... in this many, a common word ("bảo vệ", not "cửa xe" for "của Xê")
+
+
+def _word_kind(releases: int) -> str:
+    if releases >= COMMON_WORD_RELEASES:
+        return "word"
+    return "rare word" if releases >= MIN_WORD_RELEASES else ""
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
     "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
