@@ -122,3 +122,26 @@ def test_function_words_are_optional(sample_engine):
     engine = sample_engine
     assert set(all_ids(engine, "những tai nạn giao thông")) == set(all_ids(engine, "tai nạn giao thông"))
     assert set(all_ids(engine, "police of the city")) == set(all_ids(engine, "police city"))
+
+
+def test_a_common_word_written_in_lower_case_still_matches(sample_engine):
+    """A word of three syllables needs no capital ("bất động sản"); only
+    names are checked as runs of three."""
+    engine = sample_engine
+    listed = set(all_ids(engine, "tai nạn giao thông"))
+    assert listed <= set(all_ids(engine, "tai nan giao thong"))  # folded: other spellings too
+    holders = {i for i in _every_release(engine)
+               if all(_holds_together(_text(engine, i), w, True) for w in ("tai nạn", "giao thông"))}
+    assert holders and holders <= listed
+
+
+def test_a_tone_mark_typed_wrong_regroups_the_words(sample_engine):
+    typo = sample_engine.search("tai nạn giao thộng")
+    plain = sample_engine.search("tai nan giao thong")
+    assert typo.loosened == ("folded", 0, 0) and typo.total == plain.total > 0
+
+
+def test_an_abbreviation_dot_does_not_part_a_name(sample_engine):
+    engine = sample_engine
+    totals = {q: engine.search(q).total for q in ("TP. HCM", "TP HCM", "TP.HCM", "tp hcm")}
+    assert len(set(totals.values())) == 1 and totals["TP HCM"] > 0, totals
