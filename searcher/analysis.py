@@ -30,7 +30,6 @@ words, Porter stemming.
 from __future__ import annotations
 
 import re
-import zlib
 import string
 from collections import OrderedDict
 from functools import lru_cache
@@ -273,17 +272,6 @@ def adjacent_pairs(text: str) -> list[str]:
     return out
 
 
-PAIR_BUCKETS = 1 << 20
-
-
-def pair_term(pair: str) -> str:
-    """The index term of a pair or run of three ("cong_an"): one of about a
-    million buckets (CRC-32), so the term dictionary stays small; a release
-    holding another pair of the same bucket passes for it about once in a
-    thousand checks, and the syllables themselves are checked too."""
-    return format(zlib.crc32(pair.encode("utf-8")) % PAIR_BUCKETS, "x")
-
-
 class PairTokenizer(Tokenizer):
     """Tokens of ``adjacent_pairs`` (no positions: only presence counts)."""
 
@@ -293,7 +281,7 @@ class PairTokenizer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for n, pair in enumerate(dict.fromkeys(pair_term(p) for p in adjacent_pairs(value))):
+        for n, pair in enumerate(dict.fromkeys(adjacent_pairs(value))):
             t.text = pair
             t.boost = 1.0
             t.stopped = False

@@ -66,7 +66,7 @@ __all__ = [
     "release_fields",
 ]
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 12
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given

@@ -20,7 +20,7 @@ from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.scoring import BM25F
 
-from .analysis import pair_term, syllables
+from .analysis import syllables
 from . import pairs
 from .facets import FacetTable
 from .index import IndexMissing, current_generation, write_atomic
@@ -356,7 +356,9 @@ class _Generation:
                         where[self.scorer.postings(fname, text, exact)[0]] = True
                     every = where if every is None else (every & where)
                 for pair in opt.pairs:  # the syllables side by side, not scattered
-                    found = self.scorer.postings(PAIRS, pair_term(pair), True)[0]
+                    found = self.scorer.postings(PAIRS, pair, True)[0]
+                    if not len(found) and pair.count("_") == 2:
+                        continue  # runs of three are kept for names only: not asked of the rest
                     where = np.zeros(self.scorer.size, dtype=bool)
                     where[found] = True
                     every = where if every is None else (every & where)
