@@ -248,7 +248,7 @@ def _trim_unit(unit: str, end: int) -> tuple[str, int]:
     return unit, end
 
 
-_WORD = re.compile(r"\w+")
+PAIR_WORD = re.compile(r"\w+")  # how text is cut into words for adjacency (query side too)
 # What ends a run of syllables for adjacency: sentence and clause punctuation.
 # A full stop is left out: "TP. HCM", "TP.HCM" are one name.
 _BREAK = re.compile(r"[,;:!?()\[\]{}\"“”'‘’\n|/]")
@@ -264,7 +264,7 @@ def adjacent_pairs(text: str) -> list[str]:
     segmented the text."""
     out: list[str] = []
     for clause in _BREAK.split(fold(text)):
-        cased = _WORD.findall(clause)
+        cased = PAIR_WORD.findall(clause)
         ws = [w.lower() for w in cased]
         caps = [w[0].isupper() for w in cased]
         out += [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]

@@ -29,7 +29,7 @@ from whoosh import qparser, query as Q
 from . import bilingual
 from . import gazetteer as gz
 from . import lexicon
-from .analysis import ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables, words
+from .analysis import PAIR_WORD, ENGLISH_STOP_WORDS, VietnameseTokenizer, english_analyzer, syllables, words
 from .entities import entity_key, loose_key
 from .options import InvalidParameter, parse_lang
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
@@ -322,23 +322,23 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
     return clauses
 
 
-def _free_text(text: str, fields: Iterable[str] | None, terms: Terms, translate: bool = True,
+def _free_text(text: str, fields: Iterable[str] | None, terms: Terms,
                loose: bool = True, known: Lookup | None = None) -> Q.Query | None:
-    """Weighted terms for plain words and the content words a release must
-    hold; ``translate`` adds the lexicon's translations (plain queries only:
-    inside AND/NOT a translation must not make a required clause match)."""
+    """Weighted terms for plain words, the lexicon's translations among
+    them, and the content words a release must hold (``loose``: the whole
+    plain query, which may be loosened when no release holds them all;
+    ``known``: what the index knows, to group syllables into words)."""
     vi = VI_FIELDS if fields is None else {f: VI_FIELDS[f] for f in fields if f in VI_FIELDS}
     en = EN_FIELDS if fields is None else {f: EN_FIELDS[f] for f in fields if f in EN_FIELDS}
     lang = query_lang(text)
     clauses = _vi_query(text, vi, terms, lang) + _en_query(text, en, terms, lang)
-    if translate:
-        clauses += _translations(text, lang, vi, en, terms)
+    clauses += _translations(text, lang, vi, en, terms)
     if not clauses:
         return None
-    node = FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, translate, known), loose=loose,
+    node = FreeText(clauses, content_words(text, tuple(vi), tuple(en), lang, known), loose=loose,
                     question=is_question(text), lang_hint=clear_query_lang(text))
     if loose and has_diacritics(text):  # for a tone mark typed wrong: the words without diacritics
-        node.folded_words = tuple(content_words(fold(text), tuple(vi), tuple(en), lang, translate, known))
+        node.folded_words = tuple(content_words(fold(text), tuple(vi), tuple(en), lang, known))
     return node
 
 
@@ -369,7 +369,7 @@ def _pairs(syllables_: list[str], triples: bool = False) -> tuple[str, ...]:
     holds it (``analysis.adjacent_pairs``): each pair ("cong_an"), and for a
     name each run of three ("bo_cong_an": the index keeps those written with
     a capital, so search asks only for the ones it has)."""
-    words = [p.lower() for s in syllables_ for p in re.findall(r"\w+", fold(s))]  # as the index cuts them
+    words = [p.lower() for s in syllables_ for p in PAIR_WORD.findall(fold(s))]  # as the index cuts them
     out = ["_".join(words[i:i + 2]) for i in range(len(words) - 1)]
     if triples:
         out += ["_".join(words[i:i + 3]) for i in range(len(words) - 2)]
@@ -489,7 +489,7 @@ def _pyvi_words(text: str, sylls: list[_Syllable]) -> list[tuple[int, int]]:
 
 
 def _unit_options(unit: _Unit, vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
-                  lang: str, translate: bool, phrases: dict[str, list[str]]) -> tuple[Option, ...]:
+                  lang: str, phrases: dict[str, list[str]]) -> tuple[Option, ...]:
     """The ways to hold one unit (``phrases``: a query word -> the other
     language's phrases for a gazetteer phrase holding it)."""
     sylls = unit.sylls
@@ -501,8 +501,6 @@ def _unit_options(unit: _Unit, vi: tuple[str, ...], en: tuple[str, ...], accente
     stems = [t for s in sylls for t in s.stems]
     if en and stems:
         options.append(Option(en, tuple(stems), False, pairs))
-    if not translate:
-        return tuple(options)
     lex = lexicon.load()
     if lang == "en" and vi:
         options += _translated_options(stems, vi)
@@ -530,7 +528,7 @@ def _translated_options(stems: list[str], vi: tuple[str, ...]) -> list[Option]:
 
 
 def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str,
-                  translate: bool = False, known: Lookup | None = None) -> list[Word]:
+                  known: Lookup | None = None) -> list[Word]:
     """The words of ``text`` that a matching release must hold, each with
     the ways to hold it; a word of several syllables must stand together.
     Function words (Vietnamese question and function words, English stop
@@ -538,7 +536,7 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
     text = nfc(text)
     accented = has_diacritics(text)
     phrases: dict[str, list[str]] = {}
-    if translate and lang == "en":
+    if lang == "en":
         for words, found in bilingual.phrase_spans(text, "en"):
             for w in words:
                 phrases.setdefault(fold(w).lower(), []).extend(found)
@@ -551,7 +549,7 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
         if not (len(unit.sylls) > 1 or any(s.content for s in unit.sylls)) or key in seen:
             continue
         seen.add(key)
-        options = _unit_options(unit, vi, en, accented, lang, translate, phrases)
+        options = _unit_options(unit, vi, en, accented, lang, phrases)
         if options:
             out.append(Word(" ".join(s.text for s in unit.sylls), options, accented, unit.name))
     return out
@@ -676,13 +674,17 @@ _EXPLICIT_AND = re.compile(r"\bAND\b")
 _EVERY = "\x02every"  # stands first in a query of exclusions only: what they exclude from
 
 
+def _is_every(node: Q.Query) -> bool:
+    return isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY
+
+
 _ENTITY_FIELDS = {"official": "official", "officials": "official", "agency": "agency", "agencies": "agency"}
 
 
 def _convert(node: Q.Query, terms: Terms, loose: bool = True, known: Lookup | None = None
              ) -> Q.Query | None:
     """Map a parsed syntax tree onto the real fields and analysis."""
-    if isinstance(node, Q.Term) and node.fieldname == "text" and node.text == _EVERY:
+    if _is_every(node):
         return Q.Every()
     if isinstance(node, Q.Term):
         fields = None if node.fieldname == "text" else FIELD_ALIASES.get(node.fieldname)
@@ -729,7 +731,7 @@ def _convert_and(node: Q.Query, terms: Terms, loose: bool, known: Lookup | None
             run.clear()
 
     for child in node.children():
-        if isinstance(child, Q.Term) and child.fieldname == "text" and child.text == _EVERY:
+        if _is_every(child):
             kids.append(Q.Every())
             continue
         if isinstance(child, Q.Term) and child.fieldname == "text":
@@ -826,11 +828,6 @@ def build_query(text: str) -> tuple[Q.Query | None, Terms]:
     except InvalidParameter:
         parsed = parse_query(_LANG_PREFIX.sub(" ", text))
     return parsed.query, parsed.terms
-
-
-def is_lang_term(q: Q.Query) -> bool:
-    """A language condition ("lang:vi", the language filter)."""
-    return isinstance(q, Q.Term) and q.fieldname == "lang"
 
 
 def _has_positive(q: Q.Query) -> bool:

@@ -159,6 +159,12 @@ class Scorer:
                 self._cached -= len(old)
             return value
 
+    def holding(self, field: str, text: str, exact: bool = False) -> np.ndarray:
+        """Which documents hold a term (see ``postings``), as a mask."""
+        out = np.zeros(self.size, dtype=bool)
+        out[self.postings(field, text, exact)[0]] = True
+        return out
+
     def rough_frequency(self, field: str, text: str) -> int:
         """An upper bound of ``doc_frequency`` from the term dictionaries
         alone (spellings counted apart), without decoding any postings."""

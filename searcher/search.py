@@ -213,9 +213,7 @@ class _Generation:
         if q is Q.NullQuery:
             return np.zeros(sc.size, dtype=bool)
         if isinstance(q, Q.Term):
-            out = np.zeros(sc.size, dtype=bool)
-            out[sc.postings(q.fieldname, q.text)[0]] = True
-            return out
+            return sc.holding(q.fieldname, q.text)
         if isinstance(q, Q.Every):
             return sc.live.copy()
         if isinstance(q, Q.Not):
@@ -269,7 +267,7 @@ class _Generation:
 
     def free_text(self, node: FreeText, loosen: bool = True) -> tuple[np.ndarray, tuple | None]:
         """The releases plain words match, and how the match was loosened
-        when no release holds every word as typed (see ``required_words``;
+        when no release holds every word as typed (see ``_free_uncached``;
         ``loosen`` False: then nothing matches).  A release's translation
         matches with it: it is the same release."""
         key = f"{loosen} {node!r}"
@@ -351,16 +349,12 @@ class _Generation:
                 every = None
                 for term in opt.terms:
                     text = term if exact else fold(term)
-                    where = np.zeros(self.scorer.size, dtype=bool)
-                    for fname in opt.fields:
-                        where[self.scorer.postings(fname, text, exact)[0]] = True
+                    where = np.logical_or.reduce([self.scorer.holding(f, text, exact) for f in opt.fields])
                     every = where if every is None else (every & where)
                 for pair in opt.pairs:  # the syllables side by side, not scattered
-                    found = self.scorer.postings(PAIRS, pair, True)[0]
-                    if not len(found) and pair.count("_") == 2:
+                    where = self.scorer.holding(PAIRS, pair, True)
+                    if pair.count("_") == 2 and not where.any():
                         continue  # runs of three are kept for names only: not asked of the rest
-                    where = np.zeros(self.scorer.size, dtype=bool)
-                    where[found] = True
                     every = where if every is None else (every & where)
                 if every is not None:
                     holds |= every
@@ -461,9 +455,10 @@ class _Generation:
         for internal plain ORs), and the notice of a loosened match."""
         if isinstance(q, FreeText):
             return self.free_text(q, loosen=q.loose)
-        if q is None or (flat_terms(q) is not None and not _free_nodes(q)):
+        runs = _free_nodes(q) if q is not None else []
+        if q is None or (flat_terms(q) is not None and not runs):
             return None, None
-        notes = (self.free_text(n, loosen=n.loose)[1] for n in _free_nodes(q))
+        notes = (self.free_text(n, loosen=n.loose)[1] for n in runs)
         return self._with_twin_docs(self.filter_mask(q)), next((n for n in notes if n), None)
 
     def _with_twins(self, scores: np.ndarray, flat, sources, mask, count: int) -> None:
