@@ -6,9 +6,12 @@
 >>> res = engine.search("le quoc hung")
 """
 
-from .index import IndexMissing, ReindexBusy, ReindexReport, SourceDropped, build_index
+from .config import RankingConfig
+from .index import ReindexReport, SourceDropped
 from .ingest import Problem, Release
+from .reindex import build_index
 from .search import Document, Engine, Hit, SearchResults, open_index
+from .storage import IndexMissing, ReindexBusy
 
 __all__ = [
     "build_index",
@@ -23,4 +26,5 @@ __all__ = [
     "ReindexBusy",
     "IndexMissing",
     "SourceDropped",
+    "RankingConfig",
 ]

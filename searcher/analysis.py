@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 import string
 from collections import OrderedDict
-from functools import lru_cache
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -173,27 +173,26 @@ def features(units: Sequence[str]) -> list[list[str]]:
         if unit.isdigit():
             f.append("word.isdigit()")
         if i > 0:
-            f.append("-1:word.lower():" + low[i - 1])
-            if title[i - 1]:
-                f.append("-1:word.istitle()")
-            if upper[i - 1]:
-                f.append("-1:word.isupper()")
-            if bi[i]:
-                f.append("-1:word.bi_gram()")
+            _neighbour(f, "-1", low[i - 1], title[i - 1], upper[i - 1], bi[i])
             if i > 1 and tri[i]:
                 f.append("-2:word.tri_gram()")
         if i < n - 1:
-            f.append("+1:word.lower():" + low[i + 1])
-            if title[i + 1]:
-                f.append("+1:word.istitle()")
-            if upper[i + 1]:
-                f.append("+1:word.isupper()")
-            if bi[i + 1]:
-                f.append("+1:word.bi_gram()")
+            _neighbour(f, "+1", low[i + 1], title[i + 1], upper[i + 1], bi[i + 1])
             if i < n - 2 and tri[i + 2]:
                 f.append("+2:word.tri_gram()")
         out.append(f)
     return out
+
+
+def _neighbour(f: list[str], side: str, low: str, title: bool, upper: bool, bi_gram: bool) -> None:
+    """The features of the unit before ("-1") or after ("+1")."""
+    f.append(side + ":word.lower():" + low)
+    if title:
+        f.append(side + ":word.istitle()")
+    if upper:
+        f.append(side + ":word.isupper()")
+    if bi_gram:
+        f.append(side + ":word.bi_gram()")
 
 
 def pyvi_attributes(features: dict) -> list[str]:
@@ -331,45 +330,59 @@ class VietnameseTokenizer(Tokenizer):
         def upto(k: int) -> int:
             return start_char + (ends[k] if ends is not None else k)
 
-        pos = start_pos
-        word: list[tuple[str, int, int, int]] = []  # (text, pos, start, end)
+        return _tokens(t, spans, joins, (at, upto), positions, chars, keeporiginal, start_pos)
 
-        def flush() -> Iterator[Token]:
+
+Word = tuple[str, int, int, int]  # a syllable of a word: (text, position, start, end)
+
+
+def _tokens(t: Token, spans, joins, offsets, positions: bool, chars: bool, keeporiginal: bool,
+            pos: int) -> Iterator[Token]:
+    """Each syllable, and after the last syllable of a word of several, the
+    word ("công_an"), positioned at its first syllable."""
+    at, upto = offsets
+    word: list[Word] = []
+    for k, (unit, start, end) in enumerate(spans):
+        if not _is_word(unit):
             if len(word) > 1:
-                t.text = "_".join(w[0] for w in word)
-                t.compound = True  # type: ignore[attr-defined]  # Whoosh tokens take any attribute
-                t.stopped = False
-                t.boost = 1.0
-                if keeporiginal:
-                    t.original = t.text  # type: ignore[attr-defined]
-                if positions:
-                    t.pos = word[0][1]
-                if chars:
-                    t.startchar, t.endchar = at(word[0][2]), upto(word[-1][3])
-                yield t
+                yield _compound(t, word, offsets, positions, chars, keeporiginal)
             word.clear()
+            continue
+        unit, end = _trim_unit(unit, end)
+        if not (joins and joins[k]):
+            if len(word) > 1:
+                yield _compound(t, word, offsets, positions, chars, keeporiginal)
+            word.clear()
+        t.text = unit
+        t.compound = False  # type: ignore[attr-defined]  # Whoosh tokens take any attribute
+        t.stopped = False
+        t.boost = 1.0
+        if keeporiginal:
+            t.original = unit  # type: ignore[attr-defined]
+        if positions:
+            t.pos = pos
+        if chars:
+            t.startchar, t.endchar = at(start), upto(end)
+        yield t
+        word.append((unit, pos, start, end))
+        pos += 1
+    if len(word) > 1:
+        yield _compound(t, word, offsets, positions, chars, keeporiginal)
 
-        for k, (unit, start, end) in enumerate(spans):
-            if not _is_word(unit):
-                yield from flush()
-                continue
-            unit, end = _trim_unit(unit, end)
-            if not (joins and joins[k]):
-                yield from flush()
-            t.text = unit
-            t.compound = False  # type: ignore[attr-defined]
-            t.stopped = False
-            t.boost = 1.0
-            if keeporiginal:
-                t.original = unit  # type: ignore[attr-defined]
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar, t.endchar = at(start), upto(end)
-            yield t
-            word.append((unit, pos, start, end))
-            pos += 1
-        yield from flush()
+
+def _compound(t: Token, word: list[Word], offsets, positions: bool, chars: bool, keeporiginal: bool) -> Token:
+    """``t`` made the token of a word of several syllables."""
+    t.text = "_".join(w[0] for w in word)
+    t.compound = True  # type: ignore[attr-defined]
+    t.stopped = False
+    t.boost = 1.0
+    if keeporiginal:
+        t.original = t.text  # type: ignore[attr-defined]
+    if positions:
+        t.pos = word[0][1]
+    if chars:
+        t.startchar, t.endchar = offsets[0](word[0][2]), offsets[1](word[-1][3])
+    return t
 
 
 @lru_cache(maxsize=262144)

@@ -2,11 +2,11 @@
 
 The learned lexicon translates word by word, which breaks on fixed phrases:
 "Deputy Minister" is "Thứ trưởng", not "phó" + "bộ trưởng", and "Senior
-Lieutenant General" is one rank, "Thượng tướng".  This table holds such
-phrases as facts (the English forms the Ministry of Public Security and the
-Vietnamese press use), plus every known agency's Vietnamese and English name
-from ``gazetteer``, so a query naming one in either language also searches
-for it in the other.
+Lieutenant General" is one rank, "Thượng tướng".  The tables here hold
+such phrases as facts (``gazetteer.TITLE_TRANSLATIONS``: the English forms
+the Ministry of Public Security and the Vietnamese press use), plus every
+known agency's Vietnamese and English name from ``gazetteer``, so a query
+naming one in either language also searches for it in the other.
 
 Lookups ignore case and tone placement; Vietnamese typed without diacritics
 is matched folded ("thu truong" finds "Thứ trưởng"), typed with them it must
@@ -23,90 +23,9 @@ from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["TITLES", "gloss", "phrase_translations"]
 
-# (Vietnamese, English forms...).  Ranks first (police and army share them),
-# then offices.  Several English forms: each is a way the press writes it.
-TITLES: list[tuple[str, ...]] = [
-    ("Đại tướng", "General", "Army General"),
-    ("Thượng tướng", "Senior Lieutenant General", "Colonel General"),
-    ("Trung tướng", "Lieutenant General"),
-    ("Thiếu tướng", "Major General"),
-    ("Đại tá", "Senior Colonel", "Colonel"),
-    ("Thượng tá", "Colonel", "Senior Lieutenant Colonel"),
-    ("Trung tá", "Lieutenant Colonel"),
-    ("Thiếu tá", "Major"),
-    ("Đại úy", "Senior Captain", "Captain"),
-    ("Thượng úy", "Captain", "Senior Lieutenant"),
-    ("Trung úy", "First Lieutenant", "Lieutenant"),
-    ("Thiếu úy", "Second Lieutenant"),
-    ("Đô đốc", "Admiral"),
-    ("Phó Đô đốc", "Vice Admiral"),
-    ("Chuẩn Đô đốc", "Rear Admiral"),
-    ("Bộ trưởng", "Minister", "Secretary"),
-    ("Thứ trưởng", "Deputy Minister", "Vice Minister", "Deputy Secretary"),
-    ("Thứ trưởng thường trực", "Standing Deputy Minister"),
-    ("Thủ tướng", "Prime Minister", "Premier"),
-    ("Phó Thủ tướng", "Deputy Prime Minister"),
-    ("Chủ tịch nước", "State President"),
-    ("Phó Chủ tịch nước", "Vice State President"),
-    ("Tổng thống", "President"),
-    ("Phó Tổng thống", "Vice President"),
-    ("Chủ tịch Quốc hội", "National Assembly Chairman", "Chairman of the National Assembly"),
-    ("Tổng Bí thư", "General Secretary", "Party General Secretary", "Party Chief"),
-    ("Bí thư", "Party Secretary"),
-    ("Chủ tịch", "Chairman", "Chairwoman", "Chairperson"),
-    ("Phó Chủ tịch", "Vice Chairman", "Vice Chairwoman", "Deputy Chairman"),
-    ("Ngoại trưởng", "Foreign Minister", "Secretary of State"),
-    ("Bộ trưởng Ngoại giao", "Foreign Minister", "Minister of Foreign Affairs"),
-    ("Bộ trưởng Quốc phòng", "Defence Minister", "Defense Minister", "Defense Secretary"),
-    ("Bộ trưởng Công an", "Minister of Public Security", "Public Security Minister"),
-    ("Bộ trưởng Tư pháp", "Justice Minister", "Minister of Justice", "Attorney General"),
-    ("Đại sứ", "Ambassador"),
-    ("Đại sứ đặc mệnh toàn quyền", "Ambassador Extraordinary and Plenipotentiary"),
-    ("Tổng Lãnh sự", "Consul General"),
-    ("Lãnh sự", "Consul"),
-    ("Tùy viên", "Attaché", "Attache"),
-    ("Tùy viên Công an", "Police Attaché", "Police Attache"),
-    ("Tùy viên Quốc phòng", "Defence Attaché", "Defense Attache"),
-    ("Đặc phái viên", "Special Envoy", "Envoy"),
-    ("Giám đốc", "Director"),
-    ("Phó Giám đốc", "Deputy Director"),
-    ("Tổng Giám đốc", "General Director", "Director General", "Chief Executive"),
-    ("Giám đốc điều hành", "Chief Executive", "Chief Executive Officer", "CEO", "Managing Director"),
-    ("Cục trưởng", "Director General", "Department Director"),
-    ("Phó Cục trưởng", "Deputy Director General"),
-    ("Tổng cục trưởng", "Director General"),
-    ("Vụ trưởng", "Department Director"),
-    ("Chánh Văn phòng", "Chief of Office", "Chief of Staff"),
-    ("Người phát ngôn", "Spokesperson", "Spokesman", "Spokeswoman"),
-    ("Tư lệnh", "Commander"),
-    ("Phó Tư lệnh", "Deputy Commander"),
-    ("Tổng Tư lệnh", "Commander-in-Chief", "Commissioner"),
-    ("Phó Tổng Tư lệnh", "Deputy Commissioner"),
-    ("Chánh án", "Chief Justice", "Chief Judge", "Presiding Judge"),
-    ("Thẩm phán", "Judge"),
-    ("Viện trưởng", "Chief Procurator", "Prosecutor General"),
-    ("Kiểm sát viên", "Procurator", "Prosecutor"),
-    ("Công tố viên", "Prosecutor"),
-    ("Tổng Chưởng lý", "Attorney General"),
-    ("Luật sư", "Lawyer", "Attorney"),
-    ("Tổng Thư ký", "Secretary-General", "Secretary General"),
-    ("Trưởng đoàn", "Head of Delegation", "Delegation Head"),
-    ("Trưởng phòng", "Head of Division", "Division Chief"),
-    ("Trưởng Công an", "Police Chief", "Chief of Police"),
-    ("Cảnh sát trưởng", "Police Chief", "Sheriff"),
-    ("Thống đốc", "Governor"),
-    ("Thị trưởng", "Mayor"),
-    ("Nghị sĩ", "Lawmaker", "Member of Parliament", "MP"),
-    ("Thượng nghị sĩ", "Senator"),
-    ("Hạ nghị sĩ", "Congressman", "Congresswoman", "Representative"),
-    ("Chủ nhiệm Ủy ban", "Committee Chairman", "Chairman of the Committee"),
-    ("Ủy viên Bộ Chính trị", "Politburo Member", "Member of the Politburo"),
-    ("Điều tra viên", "Investigator", "Detective"),
-    ("Thanh tra", "Inspector"),
-    ("Huấn luyện viên", "Coach", "Manager"),
-    ("Giáo sư", "Professor"),
-    ("Tiến sĩ", "Doctor", "Dr"),
-]
+# (Vietnamese, English forms...) of ranks and offices; the list lives in the
+# gazetteer, the name stays for the code that reads it from here.
+TITLES = gz.TITLE_TRANSLATIONS
 
 # English words too common to stand for a title on their own in a query.
 _AMBIGUOUS_EN = frozenset({"general", "major", "secretary", "director", "president", "manager", "doctor",

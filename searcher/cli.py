@@ -12,8 +12,10 @@ import sys
 
 import click
 
-from .index import IndexMissing, ReindexBusy, SourceDropped, build_index, stored_sources
+from .index import SourceDropped
 from .options import InvalidParameter
+from .reindex import build_index
+from .storage import IndexMissing, ReindexBusy, stored_sources
 
 EXIT_SKIPPED = 1
 EXIT_FAILED = 3
@@ -213,6 +215,72 @@ def _plain(snippet: str) -> str:
 
     text = snippet.replace("<mark>", "[").replace("</mark>", "]")
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+EXIT_NOT_NAMED = 1  # `entity`: no release names it
+
+
+@main.command()
+@click.argument("name")
+@click.option("--agency", "is_agency", is_flag=True, help="NAME is an agency (default: an official).")
+@click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
+@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), help="Only releases in this language.")
+@click.option("--from", "date_from", callback=_checked(_date_check),
+              help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", callback=_checked(_date_check),
+              help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--include-undated", is_flag=True,
+              help="With --from/--to, also list releases that have no date.")
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100))
+@click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
+def entity(name: str, is_agency: bool, index_dir: str, lang: str | None, date_from: str | None,
+           date_to: str | None, include_undated: bool, page: int, limit: int, as_json: bool) -> None:
+    """An official's (or with --agency an agency's) page: how the releases
+    write NAME (spellings, titles and ranks, other names), then the releases
+    naming it by any spelling, by year, newest first.
+
+    \b
+    Exit statuses: 0 done; 1 no release names NAME; 2 usage error;
+    3 no index or a damaged one.
+    """
+    if not name.replace("\x00", " ").strip():
+        raise click.BadParameter("must not be blank", param_hint="NAME")
+    kind = "agency" if is_agency else "official"
+    engine = _open(index_dir)
+    try:
+        found = engine.entity(kind, name, page=page, limit=limit, lang=lang, date_from=date_from,
+                              date_to=date_to, include_undated=include_undated)
+    except InvalidParameter as exc:  # named as the options are
+        message = str(exc).replace("date_from", "--from").replace("date_to", "--to")
+        raise click.UsageError(message) from None
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    elif found.named:
+        _print_entity(found)
+    if not found.named:
+        click.echo(f"no release names the {kind} {name.strip()!r}", err=True)
+        sys.exit(EXIT_NOT_NAMED)
+
+
+def _print_entity(found) -> None:
+    click.echo(found.display_name)
+    within = f", {found.total} within the filters" if found.total != found.named else ""
+    click.echo(f"{found.kind}, named in {found.named} release(s){within}; page {found.page} of {found.pages}")
+    for label, values in (("spellings", found.spellings), ("roles", [str(r) for r in found.roles]),
+                          ("other names", found.other_names)):
+        if values:
+            click.echo(f"{label}: {' · '.join(values)}")
+    if found.notice:
+        click.echo(found.notice)
+    if found.undated:
+        click.echo(f"{found.undated} release(s) without a date left out by the date range "
+                   "(--include-undated lists them)")
+    for group in found.years:
+        click.echo(f"\n{group.year or 'no date'}")
+        for hit in group.hits:
+            date = (hit.date or "no date") + (" (date read from the text)" if hit.date and hit.date_inferred else "")
+            click.echo(f"  {date}  {hit.doc_id}  {hit.title}")
 
 
 @main.command()

@@ -17,14 +17,15 @@ time to rank the top 10 (no snippets) for both.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import sqlite3
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 import click
 
@@ -225,12 +226,11 @@ def _releases(docs: list[str]):
 def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
          kinds: tuple[str, ...], per_kind: int | None, no_fts5: bool, pairs: bool, no_twins: bool) -> None:
     """Evaluate ranking quality on development queries, beside SQLite FTS5."""
-    from . import query as qmod
-    from .index import build_index
+    from .config import DEFAULT
+    from .reindex import build_index
     from .search import open_index
 
-    if no_twins:
-        qmod.PAIR_SCALE = 0.0
+    config = dataclasses.replace(DEFAULT, pair_scale=0.0) if no_twins else DEFAULT
 
     for path in (*docs, *queries):
         if not Path(path).exists():
@@ -256,7 +256,7 @@ def main(docs: tuple[str, ...], queries: tuple[str, ...], index_dir: str | None,
     report = build_index(list(docs), index_dir, prune=True)  # a scratch index: its sources are these
     click.echo(f"index: {report.releases} releases ({'built' if report.added else 'reused'}, "
                f"{time.perf_counter() - t0:.1f} s)", err=True)
-    engine = open_index(index_dir)
+    engine = open_index(index_dir, config)
     baseline = None
     if not no_fts5:
         baseline = Fts5Baseline()

@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from .entities import entity_key
+from .entities.names import entity_key
 
 __all__ = ["FacetTable"]
 

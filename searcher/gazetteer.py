@@ -923,11 +923,13 @@ bởi
 """)
 # Their folded forms, for queries typed without diacritics; forms that are
 # also common content words once folded ("dau": đầu, "nam": năm) are left out.
-QUERY_FUNCTION_WORDS_FOLDED = frozenset(
-    "cua nhung cac la gi bao nhieu bao_nhieu nao ai o tai sao tai_sao nhu the the_nao khi khi_nao "
-    "da duoc co khong va voi cho trong tu den mot nay do theo ve de thi ma nen vi bi hay hoac "
-    "cung se dang rang con lai ra vao nhat boi".split()
-)
+QUERY_FUNCTION_WORDS_FOLDED = frozenset({"cua", "nhung", "cac", "la", "gi", "bao", "nhieu", "bao_nhieu",
+                                         "nao", "ai", "o", "tai", "sao", "tai_sao", "nhu", "the",
+                                         "the_nao", "khi", "khi_nao", "da", "duoc", "co", "khong", "va",
+                                         "voi", "cho", "trong", "tu", "den", "mot", "nay", "do", "theo",
+                                         "ve", "de", "thi", "ma", "nen", "vi", "bi", "hay", "hoac",
+                                         "cung", "se", "dang", "rang", "con", "lai", "ra", "vao", "nhat",
+                                         "boi"})
 
 # More well-known bodies, home and abroad (same shape as KNOWN_AGENCIES).
 KNOWN_AGENCIES += [
@@ -1804,3 +1806,196 @@ SURNAME_REFERENTS: dict[str, str] = {
     "Suga": "Yoshihide Suga",
     "Salman": "Mohammed bin Salman",
 }
+
+
+# --- small word lists of the entity rules (searcher.entities) ---------------
+# Written as plain sets: the rules compare them with ``key()`` forms or with
+# the words as written, so each entry is given exactly as the rules expect.
+
+# Forms of address stripped from the front of a name ("Mr Goldsmith" after
+# "Ông"); a bare surname met only after one names no one.
+ADDRESS_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà"})
+
+# Vietnamese forms of address: a title that is only one of these does not
+# make a one-word name an official, nor is it a title in apposition.
+ADDRESS_VI = frozenset({"ông", "bà", "đồng chí"})
+
+# English forms of address: they end a run of capitalised words before them
+# and are no title in apposition.
+ADDRESS_EN = frozenset({"mr", "mrs", "ms", "miss"})
+
+# Two spellings of one romanised name ("Yoo Jae-seong" = "Yu Jae-seong"):
+# each pair is replaced in a folded key, in this order.
+ROMANISATIONS = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("-", " "), (".", " "))
+
+# Lowercase heads that still open a name when a proper name follows
+# ("cục Hàng không Việt Nam", "bộ Công an", "công an huyện Thọ Xuân").
+LOWER_HEADS_VI = frozenset({"bộ", "cục", "tổng cục", "sở", "công an", "cảnh sát", "tòa án", "công ty",
+                            "tập đoàn", "tổng công ty", "trường", "đồn", "đồn biên phòng",
+                            "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng"})
+
+# Company forms between "Công ty" and its capitalised name ("Công ty cổ phần X").
+COMPANY_FORMS_VI = frozenset({"cổ phần", "tnhh", "cp", "trách nhiệm hữu hạn", "cổ phần đầu tư"})
+
+# Particles inside foreign names ("Staffan de Mistura", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "bin", "ibn", "la", "le", "du"})
+
+# Lowercase words that keep a title's role open when a capitalised word
+# follows: "Tổng lãnh sự tại Sydney X", "Đặc phái viên của Liên Hợp Quốc X".
+ROLE_LINKS = frozenset({"và", "&", "của", "tại", "ở", "of"})
+
+# Words after a title that take a lowercase field up to the name:
+# "phụ trách chính trị", "kiêm nhiệm".
+ROLE_TAIL_WORDS_VI = frozenset({"phụ trách", "kiêm", "kiêm nhiệm", "về"})
+
+# Lowercase media words before a name ("đài WAFB", "tờ Tuổi Trẻ"): the name is the body.
+MEDIA_WORDS_VI = frozenset({"đài", "kênh", "báo", "tờ", "hãng tin", "hãng thông tấn"})
+
+# Head words a known outlet is also named without ("Thanh Niên" of "Báo Thanh Niên").
+OUTLET_HEADS_VI = ("báo", "tờ", "đài", "hãng thông tấn", "hãng tin")
+
+# How high a place level stands (ward 1 ... province 4, region 5): a higher
+# level after a comma locates the place before it ("phường Lê Lợi, TP. Vinh").
+PLACE_LEVEL_RANKS_VI = {"xã": 1, "phường": 1, "thị trấn": 1, "huyện": 2, "quận": 2, "thị xã": 2,
+                        "tp": 3, "tp.": 3, "thành phố": 3, "tỉnh": 4, "bang": 4, "miền": 5}
+
+# Capitalised words that open Vietnamese sentences, never a foreign name.
+SENTENCE_WORDS_VI = frozenset({"theo", "tại", "trong", "sau", "ngoài", "khi", "về", "với", "từ",
+                               "trước", "ông", "bà", "anh", "chị", "hôm", "ngày", "năm", "tháng",
+                               "trên", "hiện", "cả", "như", "còn", "đến"})
+
+# Counts in "một trong (số) chín nhà lãnh đạo" before a plural title.
+NUMBER_WORDS_VI = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những"})
+
+# Lowercase words inside an English name between capitalised ones
+# ("Ministry of Public Security", "Bill and Melinda Gates Foundation").
+CONNECTORS_EN = frozenset({"of", "and", "for", "on", "the", "de"})
+
+# English abbreviations whose full stop belongs to them ("Mr.", "U.S.", "Sens.").
+ABBREVIATIONS_EN = frozenset({"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt",
+                              "col", "u.s", "u.k", "st", "jr", "sr", "tt", "pres"})
+
+# Capitalised at the start of an English sentence, never part of a name.
+SENTENCE_WORDS_EN = frozenset({"a", "an", "the", "in", "but", "and", "as", "at", "on", "for", "if",
+                               "when", "while", "after", "before", "by", "with", "from", "to", "it",
+                               "this", "that", "he", "she", "they", "we", "his", "her", "their"})
+
+# Words after a leader's surname that make it a modifier of their office
+# ("the Trump administration").
+OFFICE_NOUNS_EN = frozenset({"administration", "government", "presidency", "cabinet", "era", "regime"})
+
+# Words after "X's" that make X a team's manager ("Gary Holt's team").
+TEAM_WORDS_EN = frozenset({"side", "team", "men", "squad"})
+
+# Words that end the search for a title after a comma ("X, who ...").
+APPOSITION_STOPS_EN = frozenset({"who", "which", "that", "and", "or", "but", "said", "says", "told",
+                                 "was", "is", "has", "had", "will", "would", "in", "on", "at", "for"})
+
+# Verbs that end a sentence giving the role of the person named next
+# ("..., a South Korean lawmaker has said. Park Byeong-seug, citing").
+SPEECH_VERBS_EN = frozenset({"said", "says", "told", "announced", "warned", "claimed", "confirmed", "reported"})
+# Auxiliaries before such a verb ("has said").
+AUXILIARIES_EN = frozenset({"has", "have", "had", "was", "is"})
+
+# Lowercase words that finish a capitalised name ("Unite union", "Senate
+# judiciary committee").
+LOWER_TAILS_EN = frozenset({"union", "committee", "subcommittee"})
+
+# Media names followed by their number ("BBC Radio 4").
+NUMBERED_MEDIA_EN = frozenset({"radio", "channel", "tv"})
+
+
+# Ranks and offices in both languages for query translation (searcher.bilingual):
+# (Vietnamese, English forms...).  Ranks first (police and army share them),
+# then offices.  Several English forms: each is a way the press writes it.
+TITLE_TRANSLATIONS: list[tuple[str, ...]] = [
+    ("Đại tướng", "General", "Army General"),
+    ("Thượng tướng", "Senior Lieutenant General", "Colonel General"),
+    ("Trung tướng", "Lieutenant General"),
+    ("Thiếu tướng", "Major General"),
+    ("Đại tá", "Senior Colonel", "Colonel"),
+    ("Thượng tá", "Colonel", "Senior Lieutenant Colonel"),
+    ("Trung tá", "Lieutenant Colonel"),
+    ("Thiếu tá", "Major"),
+    ("Đại úy", "Senior Captain", "Captain"),
+    ("Thượng úy", "Captain", "Senior Lieutenant"),
+    ("Trung úy", "First Lieutenant", "Lieutenant"),
+    ("Thiếu úy", "Second Lieutenant"),
+    ("Đô đốc", "Admiral"),
+    ("Phó Đô đốc", "Vice Admiral"),
+    ("Chuẩn Đô đốc", "Rear Admiral"),
+    ("Bộ trưởng", "Minister", "Secretary"),
+    ("Thứ trưởng", "Deputy Minister", "Vice Minister", "Deputy Secretary"),
+    ("Thứ trưởng thường trực", "Standing Deputy Minister"),
+    ("Thủ tướng", "Prime Minister", "Premier"),
+    ("Phó Thủ tướng", "Deputy Prime Minister"),
+    ("Chủ tịch nước", "State President"),
+    ("Phó Chủ tịch nước", "Vice State President"),
+    ("Tổng thống", "President"),
+    ("Phó Tổng thống", "Vice President"),
+    ("Chủ tịch Quốc hội", "National Assembly Chairman", "Chairman of the National Assembly"),
+    ("Tổng Bí thư", "General Secretary", "Party General Secretary", "Party Chief"),
+    ("Bí thư", "Party Secretary"),
+    ("Chủ tịch", "Chairman", "Chairwoman", "Chairperson"),
+    ("Phó Chủ tịch", "Vice Chairman", "Vice Chairwoman", "Deputy Chairman"),
+    ("Ngoại trưởng", "Foreign Minister", "Secretary of State"),
+    ("Bộ trưởng Ngoại giao", "Foreign Minister", "Minister of Foreign Affairs"),
+    ("Bộ trưởng Quốc phòng", "Defence Minister", "Defense Minister", "Defense Secretary"),
+    ("Bộ trưởng Công an", "Minister of Public Security", "Public Security Minister"),
+    ("Bộ trưởng Tư pháp", "Justice Minister", "Minister of Justice", "Attorney General"),
+    ("Đại sứ", "Ambassador"),
+    ("Đại sứ đặc mệnh toàn quyền", "Ambassador Extraordinary and Plenipotentiary"),
+    ("Tổng Lãnh sự", "Consul General"),
+    ("Lãnh sự", "Consul"),
+    ("Tùy viên", "Attaché", "Attache"),
+    ("Tùy viên Công an", "Police Attaché", "Police Attache"),
+    ("Tùy viên Quốc phòng", "Defence Attaché", "Defense Attache"),
+    ("Đặc phái viên", "Special Envoy", "Envoy"),
+    ("Giám đốc", "Director"),
+    ("Phó Giám đốc", "Deputy Director"),
+    ("Tổng Giám đốc", "General Director", "Director General", "Chief Executive"),
+    ("Giám đốc điều hành", "Chief Executive", "Chief Executive Officer", "CEO", "Managing Director"),
+    ("Cục trưởng", "Director General", "Department Director"),
+    ("Phó Cục trưởng", "Deputy Director General"),
+    ("Tổng cục trưởng", "Director General"),
+    ("Vụ trưởng", "Department Director"),
+    ("Chánh Văn phòng", "Chief of Office", "Chief of Staff"),
+    ("Người phát ngôn", "Spokesperson", "Spokesman", "Spokeswoman"),
+    ("Tư lệnh", "Commander"),
+    ("Phó Tư lệnh", "Deputy Commander"),
+    ("Tổng Tư lệnh", "Commander-in-Chief", "Commissioner"),
+    ("Phó Tổng Tư lệnh", "Deputy Commissioner"),
+    ("Chánh án", "Chief Justice", "Chief Judge", "Presiding Judge"),
+    ("Thẩm phán", "Judge"),
+    ("Viện trưởng", "Chief Procurator", "Prosecutor General"),
+    ("Kiểm sát viên", "Procurator", "Prosecutor"),
+    ("Công tố viên", "Prosecutor"),
+    ("Tổng Chưởng lý", "Attorney General"),
+    ("Luật sư", "Lawyer", "Attorney"),
+    ("Tổng Thư ký", "Secretary-General", "Secretary General"),
+    ("Trưởng đoàn", "Head of Delegation", "Delegation Head"),
+    ("Trưởng phòng", "Head of Division", "Division Chief"),
+    ("Trưởng Công an", "Police Chief", "Chief of Police"),
+    ("Cảnh sát trưởng", "Police Chief", "Sheriff"),
+    ("Thống đốc", "Governor"),
+    ("Thị trưởng", "Mayor"),
+    ("Nghị sĩ", "Lawmaker", "Member of Parliament", "MP"),
+    ("Thượng nghị sĩ", "Senator"),
+    ("Hạ nghị sĩ", "Congressman", "Congresswoman", "Representative"),
+    ("Chủ nhiệm Ủy ban", "Committee Chairman", "Chairman of the Committee"),
+    ("Ủy viên Bộ Chính trị", "Politburo Member", "Member of the Politburo"),
+    ("Điều tra viên", "Investigator", "Detective"),
+    ("Thanh tra", "Inspector"),
+    ("Huấn luyện viên", "Coach", "Manager"),
+    ("Giáo sư", "Professor"),
+    ("Tiến sĩ", "Doctor", "Dr"),
+]
+
+
+# Folded Vietnamese words (index form) too common to learn translations for
+# (searcher.lexicon).
+LEXICON_STOP_TERMS_VI = frozenset({"cua", "va", "la", "cac", "nhung", "duoc", "trong", "cho", "voi",
+                                   "mot", "nay", "da", "khong", "co", "tai", "theo", "ve", "tu",
+                                   "den", "nguoi", "cung", "se", "dang", "thi", "ma", "de", "khi",
+                                   "nhu", "vao", "ra", "lai", "con", "rat", "nhieu", "bi", "do",
+                                   "hay"})

@@ -1,46 +1,27 @@
-"""The Whoosh index: schema, and building it from the docs folder.
-
-Layout of an index folder::
-
-    index/
-      CURRENT          name of the live generation (replaced atomically)
-      gen-<n>/         a Whoosh index plus manifest.json
-      .reindex.lock    held (flock) by the one reindex allowed at a time
+"""Writing the Whoosh index: its schema, and releases read, prepared
+(entities, pyvi) and written into a generation.
 
 An incremental reindex writes into the live generation through Whoosh's own
 transaction: readers keep the previous commit until the new table of
 contents is in place, and a killed writer leaves that commit untouched.  A
-full reindex builds a new generation beside the live one and then switches
-CURRENT, so searches never see a half-built index.  The manifest records each
-source file's size and mtime, so unchanged files are not read again, and the
-sources (``--docs`` roots) the index was built from, so a reindex without
+full reindex writes a new generation (see ``storage``).  The manifest records
+each source file's size and mtime, so unchanged files are not read again, and
+the sources (``--docs`` roots) the index was built from, so a reindex without
 them reuses them and one that forgets a source refuses instead of removing
-its releases.
-
-manifest.json::
-
-    {"schema_version": N,
-     "sources": ["/abs/resolved/root", ...],
-     "files": {relpath: {"sig": [size, mtime_ns], "ids": [...],
-                         "problems": [...], "source": "/abs/resolved/root"}},
-     "last_reindex": "..."}
+its releases.  Pairing translations and making the generation live are the
+next steps, in ``reindex``.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import json
 import multiprocessing
 import os
 import pickle
 import queue
-import shutil
 import time
-from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
 
 from whoosh import index as windex
 from whoosh.columns import VarBytesColumn
@@ -50,34 +31,16 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from .analysis import PairTokenizer, english_analyzer, segmented, vietnamese_analyzer
-from .entities import entity_key, extract, loose_key
+from .entities.collect import extract
+from .entities.names import entity_key, loose_key
+from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
+from .storage import SCHEMA_VERSION, new_generation, raw_manifest, stored_sources
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "make_schema",
-    "ReindexReport",
-    "ReindexBusy",
-    "IndexMissing",
-    "SourceDropped",
-    "build_index",
-    "stored_sources",
-    "current_generation",
-    "release_fields",
-]
+__all__ = ["make_schema", "ReindexReport", "SourceDropped", "Written", "write_releases", "resolve_roots",
+           "release_fields"]
 
-SCHEMA_VERSION = 12
-MANIFEST = "manifest.json"
-CURRENT = "CURRENT"
 DEFAULT_DOCS = "docs_raw"  # the docs of a new index when none are given
-
-
-class ReindexBusy(RuntimeError):
-    """Another reindex holds the lock on this index folder."""
-
-
-class IndexMissing(RuntimeError):
-    """No usable index in the folder (never built, or damaged)."""
 
 
 class SourceDropped(RuntimeError):
@@ -109,8 +72,8 @@ def make_schema() -> Schema:
     at query time (BM25F) over lead and body.  The whole release is stored
     once, in ``release``, for display and highlighting; ``entity_names`` is
     a compact column of officials' and agencies' names for facet counts."""
-    vi = vietnamese_analyzer()
-    en = english_analyzer()
+    analyzers = {"vi": vietnamese_analyzer(), "en": english_analyzer()}
+    text = {f.name: TEXT(analyzer=analyzers[f.lang]) for f in TEXT_FIELDS}  # type: ignore[arg-type]
     return Schema(
         doc_id=ID(stored=True, unique=True),
         path=ID(stored=True),
@@ -118,18 +81,11 @@ def make_schema() -> Schema:
         date=ID(stored=True, sortable=True),
         year=ID(stored=True),
         source=ID(stored=True),
-        title=TEXT(analyzer=vi),
-        lead=TEXT(analyzer=vi),
-        body=TEXT(analyzer=vi),
-        title_en=TEXT(analyzer=en),
-        lead_en=TEXT(analyzer=en),
-        body_en=TEXT(analyzer=en),
-        officials=TEXT(analyzer=vi),
-        agencies=TEXT(analyzer=vi),
+        **text,
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         # which syllables stand together (a tokenizer is an analyser)
-        pairs=_presence_field(),
+        **{PAIRS: _presence_field()},
         entity_names=COLUMN(VarBytesColumn()),
         release=STORED(),
     )
@@ -172,84 +128,6 @@ class ReindexReport:
         }
 
 
-# --- generations ----------------------------------------------------------------
-
-def current_generation(index_dir: str | os.PathLike) -> Path | None:
-    """The live generation folder, or None when there is none."""
-    root = Path(index_dir)
-    try:
-        name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    gen = root / name
-    return gen if name.startswith("gen-") and gen.is_dir() else None
-
-
-def _raw_manifest(gen: Path) -> dict | None:
-    """The manifest whatever its schema version: its sources still tell which
-    releases a rebuild would drop."""
-    try:
-        data = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _read_manifest(gen: Path) -> dict | None:
-    data = _raw_manifest(gen)
-    return data if data is not None and data.get("schema_version") == SCHEMA_VERSION else None
-
-
-def stored_sources(index_dir: str | os.PathLike) -> list[str]:
-    """The sources (absolute folders or files) the live index was built
-    from; empty for a new index or one built before sources were stored."""
-    gen = current_generation(index_dir)
-    data = _raw_manifest(gen) if gen else None
-    sources = (data or {}).get("sources")
-    return [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []
-
-
-def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def _new_generation(root: Path) -> Path:
-    numbers = [int(p.name[4:]) for p in root.glob("gen-*") if p.name[4:].isdigit()]
-    gen = root / f"gen-{max(numbers, default=0) + 1}"
-    gen.mkdir()
-    return gen
-
-
-def _prune_generations(root: Path, keep: Iterable[Path]) -> None:
-    """Delete generations other than ``keep`` (the live one and the one just
-    replaced, which open searchers may still be reading)."""
-    keep_names = {p.name for p in keep}
-    for gen in root.glob("gen-*"):
-        if gen.name not in keep_names:
-            shutil.rmtree(gen, ignore_errors=True)
-
-
-@contextmanager
-def _reindex_lock(root: Path) -> Iterator[None]:
-    root.mkdir(parents=True, exist_ok=True)
-    fh = open(root / ".reindex.lock", "a+")  # noqa: SIM115 - held open across the yield
-    try:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise ReindexBusy(f"another reindex is already writing {root}; try again when it ends") from None
-            raise
-        yield
-    finally:
-        fh.close()
-
-
 # --- documents ----------------------------------------------------------------
 
 def release_fields(rel: Release) -> dict:
@@ -279,7 +157,7 @@ def release_fields(rel: Release) -> dict:
         "official_keys": ",".join(sorted({k for n in official_names for k in (entity_key(n), loose_key(n))})),
         "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
         "entity_names": _names_column(officials, agencies),
-        "pairs": "\n".join(p for p in (rel.title, rel.lead, rel.body, *official_names,
+        PAIRS: "\n".join(p for p in (rel.title, rel.lead, rel.body, *official_names,
                                        *(n for a in agencies for n in (a["name"], *a["aliases"]))) if p),
         "release": stored,
     }
@@ -402,37 +280,7 @@ def enrich(rel: Release) -> Release:
 
 # --- building -------------------------------------------------------------------
 
-def build_index(
-    docs_dir: str | os.PathLike | Iterable[str | os.PathLike] | None = None,
-    index_dir: str | os.PathLike = "index",
-    full: bool = False,
-    progress: Callable[[int], None] | None = None,
-    workers: int | None = None,
-    prune: bool = False,
-) -> ReindexReport:
-    """Bring the index in ``index_dir`` up to date with the releases under
-    ``docs_dir`` (a folder, a file, or a list of them).
-
-    ``docs_dir=None`` reuses the sources the index was built from (``docs_raw``
-    for a new index).  Incremental unless ``full`` is set or there is no
-    usable index: only added, changed and removed files are touched.  Raises
-    ``SourceDropped`` (index untouched) when a source the index holds
-    releases from is not listed, unless ``prune``; ``ReindexBusy`` when
-    another reindex holds the index; ``FileNotFoundError`` when a docs path
-    does not exist.  Bad inputs do not raise: they are in
-    ``report.problems``.  ``workers`` processes (default: one per core)
-    prepare and index the releases, then pair translations.
-    """
-    started = time.perf_counter()
-    root = Path(index_dir)
-    roots = _resolve_roots(docs_dir, root)
-    with _reindex_lock(root):
-        report = _build_locked(roots, root, full, progress, workers or os.cpu_count() or 1, prune)
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _resolve_roots(docs_dir, index_root: Path) -> list[Path]:
+def resolve_roots(docs_dir, index_root: Path) -> list[Path]:
     """The sources of this run as absolute, resolved paths (duplicates once),
     so the same folder is the same source however it is typed."""
     given: list[str | os.PathLike]
@@ -499,15 +347,69 @@ def _open_target(root: Path, live: Path | None, manifest: dict | None, full: boo
             ix = None
         if ix is not None:
             return live, ix, manifest, ReindexReport()
-    gen = _new_generation(root)
+    gen = new_generation(root)
     ix = windex.create_in(str(gen), make_schema())
     return gen, ix, {"schema_version": SCHEMA_VERSION, "files": {}}, ReindexReport(full=True)
 
 
-def _build_locked(roots: list[Path], root: Path, full: bool, progress, workers: int,
-                  prune: bool) -> ReindexReport:
-    live = current_generation(root)
-    raw = _raw_manifest(live) if live else None
+@dataclass
+class _Plan:
+    """What a reindex changes: files to read, paths to remove, files kept."""
+
+    old_files: dict
+    changed: list[SourceFile]
+    removed: list[str]
+    unchanged: list[str]
+    owner: dict[str, str]  # id -> the path of the file kept that holds it
+    previous_ids: set[str]  # ids before this run (a full build: of the old index)
+
+
+def _plan(sources: list[SourceFile], old_files: dict, raw: dict | None) -> _Plan:
+    current = {s.relpath: s for s in sources}  # in file order
+    changed = [s for s in sources if old_files.get(s.relpath, {}).get("sig") != s.signature]
+    changed_paths = {c.relpath for c in changed}
+    unchanged = [p for p in current if p in old_files and p not in changed_paths]
+    owner = {d: p for p in unchanged for d in old_files[p].get("ids", [])}
+    before = old_files or (raw or {}).get("files") or {}  # a full build counts against the old index
+    previous = {d for f in before.values() if isinstance(f, dict) for d in f.get("ids", [])}
+    removed = [p for p in old_files if p not in current] + [p for p in changed_paths if p in old_files]
+    return _Plan(old_files, changed, removed, unchanged, owner, previous)
+
+
+def _write_files(writer, plan: _Plan, source_of: dict[str, str], seen_now: set[str], report: ReindexReport,
+                 progress, workers: int) -> dict:
+    """Remove what went away or changed, add what is new: the manifest's files."""
+    for p in plan.removed:
+        writer.delete_by_term("path", p)
+    new_files = {p: {**plan.old_files[p], "source": source_of[p]} for p in plan.unchanged}
+    per_file = _add_all(writer, plan.changed, plan.owner, seen_now, progress, workers, report.notes)
+    for src in plan.changed:
+        ids, problems = per_file.get(src.relpath, ([], []))
+        new_files[src.relpath] = {"sig": src.signature, "ids": ids, "source": source_of[src.relpath],
+                                  "problems": [p.__dict__ for p in problems]}
+        report.problems.extend(problems)
+    return new_files
+
+
+@dataclass
+class Written:
+    """A generation with the releases written, not yet live: the pairing of
+    translations and the switch come next (``reindex``)."""
+
+    gen: Path
+    live: Path | None
+    report: ReindexReport
+    fresh: set[str]  # ids added or changed by this run
+    manifest: dict
+
+
+def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool, progress, workers: int,
+                   prune: bool) -> Written:
+    """Write the releases of ``roots`` into a generation of the index folder
+    ``root`` (the caller holds its reindex lock): the live one, updated, or
+    a new one for a full build.  Raises ``SourceDropped`` before writing
+    anything when a source is missing and ``prune`` is not set."""
+    raw = raw_manifest(live) if live else None
     if raw is not None and not prune:
         _check_dropped(raw, roots)  # before anything is written
     old = raw if raw is not None and raw.get("schema_version") == SCHEMA_VERSION else None
@@ -515,65 +417,33 @@ def _build_locked(roots: list[Path], root: Path, full: bool, progress, workers: 
 
     sources, report.ignored, source_of, hidden = _find_by_source(roots)
     report.problems.extend(hidden)
-    old_files: dict = manifest["files"]
-    current = {s.relpath: s for s in sources}
-    changed = [s for s in sources if old_files.get(s.relpath, {}).get("sig") != s.signature]
-    removed_paths = [p for p in old_files if p not in current]
-    changed_paths = {c.relpath for c in changed}
-    unchanged = [p for p in current if p in old_files and p not in changed_paths]
-    report.unchanged_files = len(unchanged)
-
-    owner = {d: p for p in unchanged for d in old_files[p].get("ids", [])}
-    before = old_files or (raw or {}).get("files") or {}  # a full build counts against the old index
-    previous_ids = {d for f in before.values() if isinstance(f, dict) for d in f.get("ids", [])}
-    for p in unchanged:  # problems of files not re-read are still there
-        report.problems.extend(Problem(**pr) for pr in old_files[p].get("problems", []))
-
-    writer = _writer(ix, report.full, sum(c.size for c in changed), workers)
+    plan = _plan(sources, manifest["files"], raw)
+    report.unchanged_files = len(plan.unchanged)
+    for p in plan.unchanged:  # problems of files not re-read are still there
+        report.problems.extend(Problem(**pr) for pr in plan.old_files[p].get("problems", []))
+    seen_now: set[str] = set()
+    writer = _writer(ix, report.full, sum(c.size for c in plan.changed), workers)
     try:
-        for p in removed_paths + [p for p in changed_paths if p in old_files]:
-            writer.delete_by_term("path", p)
-        new_files = {p: {**old_files[p], "source": source_of[p]} for p in unchanged}
-        seen_now: set[str] = set()
-        per_file = _add_all(writer, changed, owner, seen_now, progress, workers, report.notes)
-        for src in changed:
-            ids, problems = per_file.get(src.relpath, ([], []))
-            new_files[src.relpath] = {"sig": src.signature, "ids": ids, "source": source_of[src.relpath],
-                                      "problems": [p.__dict__ for p in problems]}
-            report.problems.extend(problems)
+        new_files = _write_files(writer, plan, source_of, seen_now, report, progress, workers)
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
     finally:
         ix.close()
-
+    previous_ids = plan.previous_ids
     now_ids = {d for f in new_files.values() for d in f["ids"]}
     report.added = len(seen_now - previous_ids)
     report.updated = len(seen_now & previous_ids)
     report.removed = len(previous_ids - now_ids)
     report.releases = len(now_ids)
-    _publish(root, gen, live, report, seen_now, workers, {
-        "schema_version": SCHEMA_VERSION, "sources": [str(r) for r in roots], "files": new_files,
-        "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
-    return report
+    manifest = {"schema_version": SCHEMA_VERSION, "sources": [str(r) for r in roots], "files": new_files,
+                "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    return Written(gen, live, report, seen_now, manifest)
 
 
-def _publish(root: Path, gen: Path, live: Path | None, report: ReindexReport, seen_now: set[str],
-             workers: int, manifest: dict) -> None:
-    """Pair translations, write the manifest, and make a new generation live."""
-    if report.full or seen_now or report.removed:
-        from .search import link_translations  # the search finds the candidates
-
-        report.translations = link_translations(gen, None if report.full else seen_now, workers)
-    write_atomic(gen / MANIFEST, json.dumps(manifest, ensure_ascii=False))
-    if gen != live:
-        write_atomic(root / CURRENT, gen.name)
-        _prune_generations(root, [p for p in (gen, live) if p])
-
-
-# Fields analysed with the Vietnamese analyser (pyvi), per release language.
-_VI_TEXT_FIELDS = ("title", "lead", "body", "officials", "agencies")
+# Fields analysed with the Vietnamese analyser (pyvi).
+_VI_TEXT_FIELDS = VI_FIELDS
 # Below this many releases a worker pool costs more than it saves.
 _POOL_THRESHOLD = 64
 
@@ -641,9 +511,3 @@ def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
         if progress:
             progress(1)
     return per_file
-
-
-def read_manifest(index_dir: str | os.PathLike) -> dict | None:
-    """The live generation's manifest (for health checks), or None."""
-    gen = current_generation(index_dir)
-    return _read_manifest(gen) if gen else None

@@ -67,6 +67,16 @@ class Release:
         """Lead and body as one readable text."""
         return "\n\n".join(p for p in (self.lead, self.body) if p)
 
+    def to_dict(self) -> dict:
+        """The release as JSON (officials and agencies as objects), without
+        what only the reindex reads (``line``, ``date_refused``)."""
+        return {
+            "doc_id": self.doc_id, "title": self.title, "lang": self.lang, "date": self.date,
+            "date_inferred": self.date_inferred, "lead": self.lead, "body": self.body, "source": self.source,
+            "url": self.url, "path": self.path,
+            "officials": [o.to_dict() for o in self.officials], "agencies": [a.to_dict() for a in self.agencies],
+        }
+
 
 @dataclass
 class Problem:

@@ -21,16 +21,13 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer, words
 from .textnorm import canonical_tone, fold, nfc
 
 __all__ = ["Lexicon", "load", "train"]
 
 DATA = Path(__file__).with_name("data") / "lexicon.json.gz"
-_VI_STOP = frozenset(
-    "cua va la cac nhung duoc trong cho voi mot nay da khong co tai theo ve tu den nguoi "
-    "cung se dang thi ma de khi nhu vao ra lai con rat nhieu bi do hay".split()
-)
 
 
 def vi_terms(text: str) -> list[str]:
@@ -40,7 +37,7 @@ def vi_terms(text: str) -> list[str]:
         if not is_word:
             continue
         term = "_".join(fold(canonical_tone(s.lower())) for s in w.split())
-        if term not in _VI_STOP and not term.isdigit():
+        if term not in gz.LEXICON_STOP_TERMS_VI and not term.isdigit():
             out.append(term)
     return out
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from . import lexicon
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer
@@ -136,12 +136,12 @@ def similarity(a_text: str, a_lang: str, b_text: str, b_lang: str,
 
 
 def profile(release) -> str:
-    """The part of a release (``Document``) the similarity reads."""
+    """The part of a release (``Release``) the similarity reads."""
     return _profile_text(release.title, release.lead, release.body)
 
 
 def release_similarity(a, b) -> float:
-    """``similarity`` of two releases (``Document``s): title, lead and the
+    """``similarity`` of two releases (``Release``s): title, lead and the
     body's opening, and their dates only where the release states them."""
     return similarity(_profile_text(a.title, a.lead, a.body), a.lang,
                       _profile_text(b.title, b.lead, b.body), b.lang,

@@ -22,28 +22,26 @@ from whoosh.codec.base import Automata
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
 
+from .config import DEFAULT, RankingConfig
 from .textnorm import fold
 
-__all__ = ["Scorer", "K1", "B"]
+__all__ = ["Scorer"]
 
-K1 = 1.2
-B = {"title": 0.5, "title_en": 0.5, "officials": 0.3, "agencies": 0.3}
-DEFAULT_B = 0.75
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
-CACHE_POSTINGS = 30_000_000
-# Switches kept for the ablation in bench/ablation.py (docs/evaluation.md).
-IDF_FORMULA = "rsj"      # "rsj" (Lucene-style) or "whoosh": log(N/(df+1)) + 1
-COMBINE_FIELDS = True    # BM25F: combine a term's fields before saturation  # postings kept decoded (~240 MB at most)
+CACHE_POSTINGS = 30_000_000  # postings kept decoded (~240 MB at most)
 
 
 class Scorer:
     """Score arrays for one searcher (one index generation)."""
 
-    def __init__(self, searcher, fields: Iterable[str], folded_fields: Iterable[str] = ()):
+    def __init__(self, searcher, fields: Iterable[str], folded_fields: Iterable[str] = (),
+                 config: RankingConfig = DEFAULT):
         """``folded_fields`` hold Vietnamese syllables as written: there a
         term typed without diacritics stands for all its indexed spellings
-        (see ``variants``)."""
+        (see ``variants``).  ``config``: k1, b, the idf formula and whether
+        fields are combined before saturation."""
         self.searcher = searcher
+        self.config = config
         self.folded_fields = frozenset(folded_fields)
         self._spellings: dict[str, dict[str, list[str]]] = {}
         self._sorted_folded: dict[str, list[str]] = {}
@@ -198,7 +196,7 @@ class Scorer:
         # found in most releases, so function words of long questions weigh
         # little, where Whoosh's log(N/(df+1))+1 never drops below 1.
         n = self.doc_count
-        if IDF_FORMULA == "whoosh":
+        if self.config.idf_formula == "whoosh":
             return math.log(n / (df + 1)) + 1.0
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
@@ -214,13 +212,15 @@ class Scorer:
         before saturation, so a word found in title, lead and body is not
         counted three times over; the term weight then scales its score.
         """
+        cfg = self.config
+        k1, combine = cfg.k1, cfg.combine_fields
         groups: dict = {}
         for field, text, boost in terms:
-            key = text if COMBINE_FIELDS else (field, text)
+            key = text if combine else (field, text)
             groups.setdefault(key, []).append((field, boost))
         out = np.zeros(self.size, dtype=np.float32)
         for key, fields in groups.items():
-            text = key if COMBINE_FIELDS else key[1]
+            text = key if combine else key[1]
             ids_parts, val_parts, weights = [], [], []
             for field, boost in fields:
                 ids, tfs = self.postings(field, text)
@@ -228,7 +228,7 @@ class Scorer:
                 weights.append(boost / fw if fw else boost)
                 if not len(ids):
                     continue
-                b = B.get(field, DEFAULT_B)
+                b = cfg.b.get(field, cfg.default_b)
                 norm = (1.0 - b) + b * (self.lengths[field][ids] / self.avg_length[field])
                 ids_parts.append(ids)
                 val_parts.append(fw * tfs / norm)
@@ -238,14 +238,14 @@ class Scorer:
                 # Common term: add it up over one dense array, no sorting.
                 acc = _dense_sum(ids_parts, val_parts, self.size)
                 weight = max(weights) * self.idf(int(np.count_nonzero(acc)))
-                out += (weight * (acc * (K1 + 1.0)) / (acc + K1)).astype(np.float32)
+                out += (weight * (acc * (k1 + 1.0)) / (acc + k1)).astype(np.float32)
                 continue
             if len(ids_parts) == 1:
                 ids, acc = ids_parts[0], val_parts[0]
             else:
                 ids, acc = _sum_by_doc(ids_parts, val_parts, self.size)
             weight = max(weights) * self.idf(len(ids))
-            out[ids] += weight * (acc * (K1 + 1.0)) / (acc + K1)
+            out[ids] += weight * (acc * (k1 + 1.0)) / (acc + k1)
         return out
 
     def top(self, scores: np.ndarray, mask: np.ndarray | None, offset: int, count: int,

@@ -89,10 +89,10 @@ def test_words_join_hyphenated_names():
 
 
 def test_fast_features_are_exactly_pyvis():
+    from conftest import SEEDS
     from pyvi.ViTokenizer import ViTokenizer
 
     from searcher.analysis import _UNIT_RE, features, pyvi_attributes
-    from conftest import SEEDS
     model = ViTokenizer.model
     for path in SEEDS.glob("*.txt"):
         for text in path.read_text(encoding="utf-8").split("\n"):

@@ -1,6 +1,7 @@
 from conftest import SEED_A, SEED_B, SEEDS
 
-from searcher.entities import entity_key, extract
+from searcher.entities.collect import extract
+from searcher.entities.names import entity_key
 from searcher.ingest import find_sources, read_source
 
 

@@ -1,4 +1,4 @@
-"""Precision and recall of `searcher.entities.extract` against hand labels.
+"""Precision and recall of `searcher.entities.collect.extract` against hand labels.
 
 The labels are in tests/data/entities-labelled.jsonl (36 releases: the two
 seeds, 14 VietNews articles, 10 English and 10 Vietnamese NTREX stories);
@@ -42,7 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # when run as a script
     sys.path.insert(0, str(ROOT))
 
-from searcher.entities import entity_key, extract  # noqa: E402
+from searcher.entities.collect import extract  # noqa: E402
+from searcher.entities.names import entity_key  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "entities-labelled.jsonl"
 SEED_IDS = ("000_88d205db7cfd394d", "004_45012c5433f0871f")

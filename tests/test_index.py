@@ -5,9 +5,7 @@ import pytest
 from conftest import SEED_A
 
 import searcher
-from searcher.index import ReindexBusy, _reindex_lock, current_generation
-
-
+from searcher.storage import ReindexBusy, current_generation, reindex_lock
 
 
 def test_full_then_incremental(docs, tmp_path):
@@ -74,7 +72,7 @@ def test_bad_inputs_skipped_every_good_release_indexed(docs, tmp_path):
 
 def test_second_reindex_is_refused_while_one_runs(docs, tmp_path):
     ix = tmp_path / "ix"
-    with _reindex_lock(ix), pytest.raises(ReindexBusy, match="already"):
+    with reindex_lock(ix), pytest.raises(ReindexBusy, match="already"):
         searcher.build_index(docs, ix)
 
 

@@ -120,7 +120,7 @@ def test_damaged_index_is_reported_and_repaired(docs, tmp_path):
     from click.testing import CliRunner
 
     from searcher.cli import main
-    from searcher.index import current_generation
+    from searcher.storage import current_generation
     from web import create_app
 
     index = tmp_path / "ix"
@@ -145,9 +145,9 @@ def test_mixed_folder_of_good_and_bad_inputs(docs, tmp_path):
     """Issue #6's scenario through the CLI: nothing crashes, every bad file is
     named, every good release is found, no snippet carries markup."""
     from click.testing import CliRunner
+    from test_ingest import _cp1258
 
     from searcher.cli import main
-    from test_ingest import _cp1258
 
     (docs / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00binary")
     (docs / "empty.txt").write_bytes(b"")

@@ -62,7 +62,8 @@ def test_hit_fields(engine):
 def test_document(engine):
     doc = engine.document(SEED_A)
     assert "Lê Quốc Hùng" in [o.name for o in doc.officials]
-    assert "Lê Quốc Hùng" in doc.officials  # names compare as strings too
+    hung = next(o for o in doc.officials if o.name == "Lê Quốc Hùng")
+    assert hung.role in ("Trung tướng", "Thứ trưởng")  # an Official, read back with its role
     assert doc.date is None and not doc.date_inferred  # no date line, no dateline: undated
     assert engine.document("no-such-release") is None
     assert engine.document("") is None
@@ -209,7 +210,8 @@ def test_english_question_prefers_english_release(tmp_path):
 
 
 def test_a_dash_before_a_number_is_not_negation(engine):
-    from searcher.query import build_query, flat_terms
+    from searcher.query import build_query
+    from searcher.querytypes import flat_terms
     q, _ = build_query("tên lửa S -400 của Nga")
     assert flat_terms(q) is not None  # plain words, no NOT
     q, _ = build_query("tên lửa -Nga")

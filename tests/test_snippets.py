@@ -16,7 +16,8 @@ from conftest import SEEDS, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from searcher.query import Terms, build_query
+from searcher.query import build_query
+from searcher.querytypes import Terms
 from searcher.snippets import snippet_html
 
 SEED_A = (SEEDS / "000_88d205db7cfd394d.txt").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from conftest import SEED_A, SEEDS, shared_path
 
 import searcher
 from searcher.cli import main
-from searcher.index import current_generation
+from searcher.storage import current_generation
 
 NEWS_A, NEWS_B, LATE = 120, 40, 40  # vietnews lines per file
 

@@ -152,8 +152,9 @@ def test_markup_in_releases_is_escaped(tmp_path):
 def test_new_requests_see_a_reindex_without_restart(tmp_path):
     import shutil
 
-    import searcher
     from conftest import SEEDS
+
+    import searcher
     docs = tmp_path / "docs"
     shutil.copytree(SEEDS, docs)
     searcher.build_index(docs, tmp_path / "ix")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-
 from urllib.parse import urlencode
 
 from flask import Flask, render_template, request

@@ -1,14 +1,15 @@
-"""The JSON API: /api/search, /api/doc/<id>, /healthz."""
+"""The JSON API: /api/search, /api/doc/<id>, /api/official/<name>, /api/agency/<name>, /healthz."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
 from searcher import IndexMissing
-from searcher.index import read_manifest
+from searcher.storage import read_manifest
 
 from . import get_engine
 from .params import BadParameter, run_search, search_params
+from .views import ENTITY_PAGE_LIMIT, run_entity
 
 bp = Blueprint("api", __name__)
 
@@ -35,12 +36,31 @@ def api_doc(doc_id: str):
     doc = get_engine(current_app).document(doc_id)
     if doc is None:
         return jsonify(error="not found", doc_id=doc_id[:200]), 404
-    data = doc.to_dict()
-    data["officials"] = [{"name": o.name, "role": o.role} for o in doc.officials]
-    data["agencies"] = [{"name": a.name, "acronym": a.acronym, "aliases": a.aliases} for a in doc.agencies]
+    data = doc.to_dict()  # officials with their role (and other spellings), agencies with acronym and aliases
     twin = get_engine(current_app).translation(doc_id)
     data["translation"] = {"doc_id": twin.doc_id, "lang": twin.lang, "title": twin.title} if twin else None
     return jsonify(data)
+
+
+@bp.route("/api/official/<path:name>")
+def api_official(name: str):
+    return _entity("official", name)
+
+
+@bp.route("/api/agency/<path:name>")
+def api_agency(name: str):
+    return _entity("agency", name)
+
+
+def _entity(kind: str, name: str):
+    """An official's or agency's page as JSON (``EntityPage.to_dict``), with
+    /api/search's parameters; 404 when no release names it at all."""
+    p = search_params()
+    limit = p["limit"] if request.args.get("limit", "").strip() else ENTITY_PAGE_LIMIT
+    ent = run_entity(get_engine(current_app), kind, name, p, limit=limit)
+    if not ent.named:
+        return jsonify(error="not found", kind=kind, name=ent.name), 404
+    return jsonify(ent.to_dict())
 
 
 @bp.route("/healthz")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import request
 
 from searcher.options import InvalidParameter, search_options
-from searcher.search import MAX_QUERY_CHARS
+from searcher.querytypes import MAX_QUERY_CHARS
 
 FILTER_KEYS = ("lang", "from", "to", "official", "agency")
 # The Python API's parameter names as the URL spells them.

@@ -1,15 +1,15 @@
-"""The HTML pages: home, results, one release."""
+"""The HTML pages: home, results, one release, an official's or agency's page."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
-from searcher.bilingual import gloss
-from searcher.gazetteer import key as key_of
+from searcher.entity_pages import EntityPage
+from searcher.options import InvalidParameter
 
 from . import get_engine
 from .i18n import ui_language
-from .params import FILTER_KEYS, run_search, search_params, url_args
+from .params import FILTER_KEYS, BadParameter, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
 
@@ -86,61 +86,30 @@ def agency(name: str):
     return _entity_page("agency", name)
 
 
+ENTITY_PAGE_LIMIT = 50  # releases per entity page when the request does not say
+
+
+def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_LIMIT) -> EntityPage:
+    """``engine.entity`` with the request's parameters (its sort aside: an
+    entity's releases are listed newest first); a value the core refuses
+    is a BadParameter, named as the URL names it."""
+    try:
+        return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
+                             date_from=p["from"] or None, date_to=p["to"] or None,
+                             official=p["official"] or None, agency=p["agency"] or None,
+                             query=p["q"] or None, include_undated=bool(p["undated"]))
+    except InvalidParameter as exc:
+        message = str(exc).replace("date_from", "from").replace("date_to", "to")
+        raise BadParameter(message) from None
+
+
 def _entity_page(kind: str, name: str):
     """Every release naming an official or agency, newest first, with the
-    spellings, roles and other names seen for it; the request's other
-    filters (language, dates, the other kind of entity, words) narrow it."""
-    engine = get_engine(current_app)
+    spellings, roles and other names seen for it (``searcher.entity_pages``);
+    the request's other filters (language, dates, the other kind of entity,
+    words) narrow it.  404 when no release names it at all."""
     p = search_params()
-    name = name.replace("\x00", " ").strip()[:200]
-    res = run_search(engine, p, limit=50, sort="date", **{kind: name})
-    narrowed = p["q"] or any(p[k] for k in FILTER_KEYS)
-    if not res.total and not narrowed:
-        abort(404, f"No release names “{name}”.")
-    details = _entity_details(engine, kind, name, res.hits)
-    years: dict[str, list] = {}
-    for hit in res.hits:
-        years.setdefault((hit.date or "")[:4] or "—", []).append(hit)
-    return render_template("entity.html", kind=kind, name=details["display"], details=details,
-                           res=res, years=years, p=p, url_args=url_args, entity=name)
-
-
-def _entity_details(engine, kind: str, name: str, hits) -> dict:
-    from searcher.entities import entity_key
-
-    key = entity_key(name)
-    spellings: dict[str, int] = {}
-    roles: dict[str, int] = {}
-    others: dict[str, None] = {}
-    for hit in hits[:20]:
-        doc = engine.document(hit.doc_id)
-        for ent in (doc.officials if kind == "official" else doc.agencies):
-            names = [ent.name, ent.acronym, *ent.aliases] if kind == "agency" else [ent.name, *ent.aliases]
-            if key not in {entity_key(n) for n in names if n}:
-                continue
-            spellings[ent.name] = spellings.get(ent.name, 0) + 1
-            if ent.role and key_of(ent.role.rstrip(".")) not in _ADDRESS:
-                role = ent.role
-                other = gloss(role, doc.lang)  # the title in the other language too
-                role = f"{role} ({other})" if other else role
-                roles[role] = roles.get(role, 0) + 1
-            for other in names[1:]:
-                if other and entity_key(other) != entity_key(ent.name):
-                    others[other] = None
-    display = max(spellings, key=lambda s: spellings[s]) if spellings else name
-    return {"display": display, "spellings": sorted(spellings, key=lambda s: spellings[s], reverse=True),
-            "roles": _one_per_spelling(roles), "others": list(others)}
-
-
-# Forms of address are not roles ("Mr", "ông").
-_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà", "đồng chí"})
-
-
-def _one_per_spelling(counts: dict[str, int]) -> list[str]:
-    """Roles that differ only in case or tone marks ("Tổng thống", "tổng
-    thống") as one, in their most used spelling, most used first."""
-    groups: dict[str, dict[str, int]] = {}
-    for text, n in counts.items():
-        groups.setdefault(key_of(text), {})[text] = n
-    ranked = sorted(groups.values(), key=lambda g: sum(g.values()), reverse=True)
-    return [max(g, key=lambda text: g[text]) for g in ranked]
+    ent = run_entity(get_engine(current_app), kind, name, p)
+    if not ent.named:
+        abort(404, f"No release names “{ent.name}”.")
+    return render_template("entity.html", kind=kind, ent=ent, p=p, url_args=url_args, entity=name)

@@ -1,0 +1,62 @@
+"""Ranking settings as one frozen value, passed to whatever ranks.
+
+Every number here was measured (docs/evaluation.md).  An evaluation or an
+ablation varies them with ``dataclasses.replace(DEFAULT, ...)`` and opens
+the index with that value (``open_index(path, config=...)``); nothing
+patches module globals, so two configurations can serve side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .fields import TEXT_FIELDS
+
+__all__ = ["RankingConfig", "DEFAULT"]
+
+
+def _weights(lang: str) -> dict[str, float]:
+    return {f.name: f.weight for f in TEXT_FIELDS if f.lang == lang}
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """BM25F, query-term weights, and the re-ranking steps' settings."""
+
+    # BM25F (``scoring``)
+    vi_fields: dict[str, float] = field(default_factory=lambda: _weights("vi"))
+    en_fields: dict[str, float] = field(default_factory=lambda: _weights("en"))
+    k1: float = 1.2
+    b: dict[str, float] = field(default_factory=lambda: {f.name: f.b for f in TEXT_FIELDS})
+    default_b: float = 0.75
+    idf_formula: str = "rsj"  # "rsj" (Lucene-style) or "whoosh": log(N/(df+1)) + 1
+    combine_fields: bool = True  # BM25F: a term's fields combined before saturation
+    # Query terms (``query``)
+    exact_bonus: float = 0.5  # extra weight of a diacritic-exact syllable over its folded form
+    compound_weight: float = 0.15  # a two/three-syllable compound term
+    function_weight: float = 0.15  # question and function words ("bao nhiêu", "của")
+    max_gram: int = 3  # longest run of query syllables tried as a compound
+    compound_fields: frozenset[str] | None = None  # fields that get compound terms (None: all)
+    cross_language_weight: float = 0.6  # terms in the other language's fields
+    # Lexicon translations, times their probability and the cross weight.  An
+    # English query reaching Vietnamese releases is the case users have; a
+    # Vietnamese query pulling English releases mostly adds distractors.
+    en2vi_weight: float = 2.0
+    vi2en_weight: float = 0.3
+    # Re-ranking (``ranking``)
+    cross_scale: float = 0.6  # best other-language match vs best same-language one (0: raw scores)
+    pair_scale: float = 0.75  # a hit's translation follows it at this share of its score (0: off)
+    pair_depth: int = 50  # ...for the translations of this many top hits, whatever the page
+    coverage_none: float = 0.3  # ...nothing when the hit holds no more than this share of the query,
+    coverage_full: float = 0.5  # ...all when it holds at least this share (equal values: always all)
+
+    @property
+    def field_weights(self) -> dict[str, float]:
+        return {**self.vi_fields, **self.en_fields}
+
+    def __post_init__(self) -> None:
+        if self.idf_formula not in ("rsj", "whoosh"):
+            raise ValueError(f"idf_formula must be 'rsj' or 'whoosh', not {self.idf_formula!r}")
+
+
+DEFAULT = RankingConfig()

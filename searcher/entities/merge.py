@@ -1,0 +1,178 @@
+"""One record per entity: the mentions a release gives of one person or one
+body (spellings, a bare surname, an acronym, a shorter name) are merged into
+the fullest, and known bodies get all their gazetteer names."""
+
+from __future__ import annotations
+
+from .. import gazetteer as gz
+from ..textnorm import fold
+from .known import (
+    FOLDED_HEAD_OPENERS,
+    FOLDED_SURNAMES,
+    KNOWN_ACRONYMS,
+    KNOWN_SURNAMES,
+    MEDIA_HEAD_KEYS,
+    SURNAME_REFERENTS,
+    known_entry,
+    people_in,
+)
+from .names import Agency, Official, entity_key, loose_key
+from .words import is_cap
+
+# --- officials ------------------------------------------------------------------
+
+
+def merge_officials(officials: list[Official], mentions: dict[str, int]) -> list[Official]:
+    """One official per person: romanisation variants and a bare surname
+    ("Trump" after "Donald Trump") become aliases of the fullest, most used name."""
+    order = {id(o): n for n, o in enumerate(officials)}
+    officials = sorted(officials, key=lambda o: (
+        -len(o.name.split()), -mentions.get(entity_key(o.name), 0), order[id(o)]))
+    kept: list[Official] = []
+    for o in officials:
+        host = next((h for h in kept if _same_person(loose_key(h.name), loose_key(o.name))), None)
+        if host is None:
+            kept.append(o)
+            continue
+        host.aliases.append(o.name)
+        if not host.role and o.role:
+            host.role = o.role
+    return sorted(kept, key=lambda o: order[id(o)])
+
+
+def _same_person(full: str, short: str) -> bool:
+    """``short`` names the person ``full`` names: the same, the given names
+    ("Việt Anh" of "Bùi Việt Anh"), or a bare surname in front or at the end
+    ("Kim" of "Kim Jong Un", "Trump" of "Donald Trump")."""
+    if full == short:
+        return True
+    fw, sw = full.split(), short.split()
+    if len(sw) == 1:
+        return sw[0] in (fw[0], fw[-1])
+    return len(sw) < len(fw) and fw[-len(sw):] == sw
+
+
+def addressed_only(o: Official) -> bool:
+    """A bare surname met only after "Mr"/"Ms" that names no one with a
+    title in the text (it would have merged) nor a known public figure."""
+    return len(o.name.split()) == 1 and gz.key(o.role.rstrip(".")) in gz.ADDRESS_WORDS \
+        and fold(gz.key(o.name)) not in KNOWN_SURNAMES
+
+
+def names_body(o: Official, agencies: list[Agency]) -> bool:
+    """ "Tổng giám đốc Nhật Cường": the name after the title is the proper
+    name of a company or body in the same text ("Công ty ... Nhật Cường")."""
+    k = entity_key(o.name)
+    if k.split(" ")[0] in FOLDED_SURNAMES or people_in(o.name, True):
+        return False  # a Vietnamese name or a known figure is a person
+    return any(entity_key(n).endswith(" " + k) and _opens_body(entity_key(n)[:-len(k)].strip())
+               for a in agencies for n in (a.name, *a.aliases))
+
+
+def _opens_body(head: str) -> bool:
+    """The words before a proper name open a company or body."""
+    first = head.split(" ")[0] if head else ""
+    return first in FOLDED_HEAD_OPENERS
+
+
+def name_known_figure(o: Official) -> None:
+    """A well-known figure named by surname only ("President Trump", with no
+    "Donald Trump" in the release) gets the full name, the surname as an
+    alias: one entity page for all the releases about them."""
+    full = SURNAME_REFERENTS.get(o.name) if " " not in o.name else None
+    if full:
+        o.aliases.append(o.name)
+        o.name = full
+
+
+# --- agencies -------------------------------------------------------------------
+
+
+def merge_agencies(agencies: list[Agency]) -> list[Agency]:
+    """One agency per body: names of the same gazetteer entry, an acronym
+    used alone, and a shorter name that opens a longer one ("Trung tâm Cơ
+    sở dữ liệu" in "Trung tâm Cơ sở dữ liệu lớn Canberra") unless what
+    follows is a place, which names another body ("Bộ Công an Trung Quốc")."""
+    kept: list[Agency] = []
+    for a in sorted(agencies, key=lambda a: (not _canonical(a.name), -len(a.name))):
+        host = _agency_host(a, kept)
+        if host is None:
+            kept.append(a)
+            continue
+        if a.name not in host.aliases and a.name != host.acronym:
+            host.aliases.append(a.name)
+        if a.acronym and not host.acronym:
+            host.acronym = a.acronym
+    order = {id(a): n for n, a in enumerate(agencies)}
+    return sorted(kept, key=lambda a: order[id(a)])
+
+
+def _canonical(name: str) -> bool:
+    """The name is a gazetteer entry's own Vietnamese or English name."""
+    entry = known_entry(name)
+    return entry is not None and entity_key(name) in (entity_key(entry[0]), entity_key(entry[1]))
+
+
+def _agency_host(a: Agency, kept: list[Agency]) -> Agency | None:
+    """The body already kept that ``a`` is another name of, if any."""
+    entry = known_entry(a.name) or (KNOWN_ACRONYMS.get(a.acronym) if a.acronym else None)
+    ak = entity_key(a.name)
+    for h in kept:
+        if entry is not None and entry is (known_entry(h.name) or KNOWN_ACRONYMS.get(h.acronym)):
+            return h
+        if a.name == a.acronym and h.acronym == a.acronym:
+            return h
+        hk = entity_key(h.name)
+        if _variant(h.name, a.name):
+            return h
+        if hk.startswith(ak + " ") and len(ak.split()) >= 2:
+            rest = hk[len(ak) + 1:]
+            if gz.key(rest) not in gz.PLACES or rest in ("viet nam", "vn"):
+                return h
+    return None
+
+
+def _unlinked(k: str) -> str:
+    """A key without the locative links "ở"/"tại" (folded "o"/"tai")."""
+    return " ".join(w for w in k.split() if w not in ("o", "tai"))
+
+
+def _variant(a: str, b: str) -> bool:
+    """Either name is a longer spelling of the other (see _longer_variant)."""
+    return _longer_variant(a, b) or _longer_variant(b, a)
+
+
+def _longer_variant(long: str, short: str) -> bool:
+    """Two spellings of one body: a medium with and without its head ("Báo
+    VOV", "VOV"), or a head and proper name with and without lowercase
+    descriptors ("Công ty TNHH thương mại Nhật Cường", "Công ty Nhật Cường")."""
+    lk, sk = entity_key(long), entity_key(short)
+    if _unlinked(lk) == _unlinked(sk):
+        return True  # "X ở Nam Sudan", "X Nam Sudan"
+    if " - " in long and entity_key(long.split(" - ")[0]) == sk:
+        return True  # the child with its dashed parent: "Cục X - Bộ Công an", "Cục X"
+    for head in MEDIA_HEAD_KEYS:
+        if lk.startswith(head + " ") and lk[len(head) + 1:] == sk:
+            return True
+    lw, sw = long.split(), short.split()
+    tail = 0
+    while tail < len(sw) - 1 and is_cap(sw[-1 - tail]):
+        tail += 1
+    if tail < 2 or len(lw) <= len(sw) or entity_key(" ".join(lw[-tail:])) != entity_key(" ".join(sw[-tail:])):
+        return False
+    start = len(sw) - tail
+    middle = lw[start:len(lw) - tail]
+    return entity_key(" ".join(lw[:start])) == entity_key(" ".join(sw[:start])) \
+        and all(not is_cap(w) or gz.key(w) in gz.PLACE_LEVELS_VI or gz.key(w) in gz.COMPANY_FORMS_VI
+                for w in middle)
+
+
+def attach_known_names(agencies: list[Agency]) -> None:
+    """A known body gets its gazetteer names as aliases and its acronym."""
+    for agency in agencies:
+        entry = known_entry(agency.name) or (known_entry(agency.acronym) if agency.acronym else None)
+        if entry:
+            names = [entry[0], entry[1], *entry[2]]
+            agency.aliases = [n for n in names if entity_key(n) != entity_key(agency.name)]
+            if not agency.acronym and entry[2]:
+                agency.acronym = entry[2][0]

@@ -1,0 +1,386 @@
+"""The Vietnamese rules: one pass over a text's pyvi words.
+
+The reader keeps the role being read ("Thứ trưởng Bộ Công an ...") open
+while its words go on, and hands each capitalised word (or title opener) to
+the cue handlers in turn: a medium after a cue word, a title, an agency, a
+company with an English tail, an acronym inside a role, a run of names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import gazetteer as gz
+from ..analysis import words as vi_words
+from .agencies_vi import agency_at, known_at, next_place, shared_place
+from .known import KNOWN_SINGLE, MEDIA_BARE, known_single
+from .people_vi import (
+    foreign_name,
+    is_person_start,
+    join_name_pieces,
+    name_run,
+    opens_title,
+    person_in_run,
+    title_at,
+    titled_after,
+)
+from .words import Word, is_acronym, is_cap, match_phrase
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .collect import Collector
+
+_CUES = gz.MEDIA_CUES_VI | gz.KNOWN_MEDIA_CUES_VI
+# Lowercase words that may open a body: read before the role is dropped.
+_LOWER_OPENERS = gz.MEDIA_WORDS_VI | gz.LOWER_HEADS_VI | frozenset(h.split(" ")[0] for h in gz.LOWER_HEADS_VI) | _CUES
+
+
+class _Reader:
+    """Where the pass stands: the word, the role being read (its title's
+    first word and the word after it), and a role that a list of names
+    after a colon shares ("gồm các ông: A, B và C")."""
+
+    __slots__ = ("i", "listed", "out", "role_end", "role_start", "text", "ws")
+
+    def __init__(self, ws: list[Word], text: str, out: Collector) -> None:
+        self.ws = ws
+        self.text = text
+        self.out = out
+        self.i = 0
+        self.role_start: int | None = None
+        self.role_end = -1  # meaningful while role_start is set
+        self.listed: tuple[int, int] | None = None
+
+
+def extract_vi(text: str, out: Collector) -> None:
+    """Record the officials and agencies a Vietnamese text names."""
+    r = _Reader(join_name_pieces(list(map(Word._make, vi_words(text)))), text, out)
+    ws = r.ws
+    while r.i < len(ws):
+        w = ws[r.i]
+        if not w.is_word:
+            _punctuation(r, w.text)
+        elif not is_cap(w.text) and not opens_title(w.text):
+            _lowercase(r)
+        else:
+            _cued(r)
+
+
+def _punctuation(r: _Reader, mark: str) -> None:
+    """A list after a colon takes the role back at each comma; most marks end it."""
+    if mark in ",:;" and r.listed is not None:
+        r.role_start, r.role_end = r.listed  # "gồm các ông: A, B và C"
+    elif mark not in "(-":
+        r.role_start = None
+    r.i += 1
+
+
+def _lowercase(r: _Reader) -> None:
+    """A lowercase word: it carries the role on, or ends it and may open a body."""
+    if r.role_start is not None and _role_goes_on(r):
+        return
+    ws, i = r.ws, r.i
+    if not (r.listed is not None and gz.key(ws[i].text) in ("và", "các")):
+        r.role_start = None  # most words: no title, agency or name starts here
+        r.listed = None
+    if r.role_start is None and gz.key(ws[i].text) in _LOWER_OPENERS:
+        a = _media_cue(ws, i, r.text, r.out) or _lower_agency(ws, i, r.text, r.out)
+        if a:
+            r.i += a
+            return
+    r.i += 1
+
+
+def _role_goes_on(r: _Reader) -> bool:
+    """The role being read takes this word: a field after "phụ trách", a
+    qualifier ("Giám đốc thể chất") or a link to a body ("tại", "của")."""
+    ws, i = r.ws, r.i
+    tail = _role_tail(ws, i) if i == r.role_end else 0
+    if tail:  # "Phó Tổng thư ký Liên hợp quốc phụ trách chính trị X"
+        r.role_end = r.i = i + tail
+        return True
+    if _carries_role(ws, i, r.role_end):
+        if i == r.role_end:
+            r.role_end = i + 1  # a qualifier: "Giám đốc thể chất"
+        r.i += 1
+        return True
+    return False
+
+
+def _cued(r: _Reader) -> None:
+    """A capitalised word or a title opener: the first handler that reads it wins."""
+    for handler in _HANDLERS:
+        if handler(r):
+            return
+    r.role_start = None
+    r.i += 1
+
+
+# --- handlers of a capitalised word, tried in order ------------------------------
+
+
+def _on_media_cue(r: _Reader) -> bool:
+    """ "tờ Sunday Telegraph", "trên Thanh Niên": the medium after a cue."""
+    ws, i = r.ws, r.i
+    m = _media_cue(ws, i, r.text, r.out) if gz.key(ws[i].text) in _CUES else 0
+    if not m:
+        return False
+    r.role_start = None
+    r.i += m
+    return True
+
+
+def _on_title(r: _Reader) -> bool:
+    """A title opens a role (or goes on with it: "Phó Chủ tịch kiêm Tổng thư ký")."""
+    ws, i = r.ws, r.i
+    t = title_at(ws, i)
+    if not t:
+        return False
+    if r.role_start is None:
+        r.role_start = i
+    r.listed = None
+    if i + t < len(ws) and ws[i + t].text == ":" or (i + t + 1 < len(ws) and ws[i + t + 1].text == ":"):
+        r.listed = (r.role_start, i + t)
+    u = _unit_in_title(ws, i, t, r.text, r.out)
+    r.role_end = r.i = i + t + u
+    return True
+
+
+def _on_agency(r: _Reader) -> bool:
+    """A body's name, with its acronym in parentheses; inside a role it is
+    the title-holder's body ("Thứ trưởng Bộ Công an")."""
+    ws, i = r.ws, r.i
+    shared = shared_place(ws, i, r.text, r.out)
+    a = shared or max(agency_at(ws, i), known_at(ws, i))
+    if not a:
+        return False
+    end = i + a
+    acronym = ""
+    if not shared:
+        acronym = _bracketed_acronym(ws, end)
+        r.out.agency(r.text[ws[i].start:ws[end - 1].end], acronym)
+        end += next_place(ws, i, end, r.text, r.out)
+    if r.role_start is not None:
+        r.role_end = end
+    r.i = end + (3 if acronym else 0)
+    return True
+
+
+def _bracketed_acronym(ws: list[Word], end: int) -> str:
+    """The acronym of "(AFP)" right after a name, else ""."""
+    if end + 2 < len(ws) and ws[end].text == "(" and ws[end + 2].text == ")" and is_acronym(ws[end + 1].text):
+        return ws[end + 1].text
+    return ""
+
+
+def _on_acronym_tail(r: _Reader) -> bool:
+    """An acronym and an English company tail: "VTC Online"."""
+    ws, i = r.ws, r.i
+    if not (i + 1 < len(ws) and ws[i + 1].is_word and gz.key(ws[i + 1].text) in gz.ORG_TAILS_EN
+            and is_cap(ws[i + 1].text) and is_acronym(ws[i].text)):
+        return False
+    r.out.agency(r.text[ws[i].start:ws[i + 1].end])
+    if r.role_start is not None:
+        r.role_end = i + 2
+    r.i += 2
+    return True
+
+
+def _on_acronym_in_role(r: _Reader) -> bool:
+    """An acronym in the role: "Giám đốc của LSU Joe Alleva"; when no
+    person's name follows, the body's name goes on ("Giám đốc HTX Xuân Long")
+    and the role ends."""
+    if r.role_start is None or not is_acronym(r.ws[r.i].text):
+        return False
+    r.i += 1
+    r.role_end = r.i
+    if not _name_after_acronym(r.ws, r.i):
+        r.role_start = None
+    return True
+
+
+def _on_name_run(r: _Reader) -> bool:
+    """A run of capitalised words: a company, a person, or a portfolio
+    ("Thứ trưởng Khoa học và Công nghệ") after which the role goes on."""
+    ws, i = r.ws, r.i
+    n = name_run(ws, i)
+    if not n:
+        return False
+    if _run_agency(ws, i, n, r.text, r.out):
+        r.role_start = None
+        r.i += n
+        return True
+    person = _person_at(ws, i, n, r.text, r.role_start, r.role_end, r.out)
+    if person or r.role_start is None or not (i + n < len(ws) and _carries_role(ws, i + n, -1)):
+        r.role_start = None
+        r.i += n if person else 1
+    else:
+        r.i += n
+        r.role_end = r.i
+    return True
+
+
+_HANDLERS: tuple[Callable[[_Reader], bool], ...] = (
+    _on_media_cue, _on_title, _on_agency, _on_acronym_tail, _on_acronym_in_role, _on_name_run)
+
+
+# --- what the handlers read ------------------------------------------------------
+
+
+def _unit_in_title(ws: list[Word], i: int, t: int, text: str, out: Collector) -> int:
+    """ "Trưởng phòng Cảnh sát hình sự - Công an tỉnh Bình Dương" names the
+    unit "Phòng Cảnh sát hình sự - Công an tỉnh Bình Dương" (and "Phó chánh
+    Văn phòng Nhà Trắng" names "Văn phòng Nhà Trắng", not the White House
+    alone).  Records it and returns the words after the title it took."""
+    title = gz.key(" ".join(w.text for w in ws[i:i + t]))
+    unit = next((u for k, u in gz.UNIT_TITLES_VI.items() if title == k or title.endswith(" " + k)), None)
+    j = i + t
+    if unit is None or j >= len(ws) or not ws[j].is_word or not is_cap(ws[j].text) \
+            or is_person_start(ws, j) or title_at(ws, j):
+        return 0
+    head = [Word(unit, ws[j].start, ws[j].start, True)]
+    a = agency_at(head + ws[j:j + 24], 0)
+    if a < 2:
+        return 0
+    out.agency(unit + " " + text[ws[j].start:ws[j + a - 2].end])
+    return a - 1
+
+
+def _name_after_acronym(ws: list[Word], i: int) -> bool:
+    """A person's whole name follows: a Vietnamese one or a foreign one, not
+    the rest of a body's name ("CTCP Dược phẩm Thiên Sơn", "VN Pharma")."""
+    n = name_run(ws, i)
+    found = person_in_run(ws, i, n, True) if n else None
+    if not found or found[1]:
+        return False
+    return is_person_start(ws, i) or foreign_name(ws, i, n)
+
+
+def _person_at(ws: list[Word], i: int, n: int, text: str, role_start: int | None, role_end: int,
+               out: Collector) -> bool:
+    """Record the official named in the run ws[i:i+n], if any; whether a person was found."""
+    prev = gz.key(ws[i - 1].text) if i > 0 and ws[i - 1].is_word else ""
+    if prev in gz.PLACE_MARKERS:
+        return False  # "đường Võ Văn Kiệt"
+    out.known_people(text[ws[i].start:ws[i + n - 1].end], False)
+    if prev == "of" and role_start is not None:
+        i, n = i + 1, n - 1  # "Tổng Chưởng lý District of Columbia Karl Racine"
+    if n <= 0 or (i + n + 1 < len(ws) and gz.key(ws[i + n].text) == "of" and is_cap(ws[i + n + 1].text)):
+        return False
+    if gz.key(ws[i + n - 1].text).rpartition(" ")[2] in gz.ORG_TAILS_EN:
+        return False  # "Võ Việt Chung International" is a company
+    found = person_in_run(ws, i, n, role_start is not None)
+    after = titled_after(ws, i + n) if role_start is None else ""
+    if found is None and after and foreign_name(ws, i, n) and _title_ends_phrase(ws, i + n + 1):
+        found = (text[ws[i].start:ws[i + n - 1].end], 0)  # "Marvin Cooke, giám đốc điều hành"
+    if not found or (n == 1 and match_phrase(ws, i, gz.AGENCY_HEADS_VI, 1)):
+        return False  # no one, or a head: "thẩm phán tại Tòa kháng cáo"
+    name, before = found
+    if all(len(syl) == 1 for syl in name.split()):
+        return False  # initials that hide a name ("C V")
+    role = _role_text(ws, i, n, text, role_start, role_end, before) if role_start is not None else ""
+    if role or after:
+        real = role_start is not None and gz.key(ws[role_start].text) not in gz.ADDRESS_VI
+        out.official(name, role or after, single_ok=real)
+    return True
+
+
+def _role_text(ws: list[Word], i: int, n: int, text: str, role_start: int, role_end: int, before: int) -> str:
+    """The role as written, with the ``before`` syllables of the run that
+    belong to it (a portfolio: "Bộ trưởng Giao thông Vận tải")."""
+    role = text[ws[role_start].start:ws[role_end - 1].end]
+    if role and before:
+        role = text[ws[role_start].start:ws[i].start] + " ".join(" ".join(
+            ws[k].text for k in range(i, i + n)).split()[:before])
+    return role
+
+
+def _title_ends_phrase(ws: list[Word], j: int) -> bool:
+    """The title at j is followed by a body or lowercase words, not by the
+    next person's name ("Người Đưa Tin, Trung tá Nguyễn ...")."""
+    k = j + title_at(ws, j)
+    return k >= len(ws) or not ws[k].is_word or not is_cap(ws[k].text) \
+        or gz.key(ws[k].text) in KNOWN_SINGLE or bool(agency_at(ws, k) or known_at(ws, k))
+
+
+def _carries_role(ws: list[Word], i: int, role_end: int) -> bool:
+    """A qualifier right after the title, or a link to a capitalised word;
+    after "của" that word must open a body (the title-holder's, not a person
+    they serve: "luật sư của Diego Maradona")."""
+    k = gz.key(ws[i].text)
+    if i == role_end and k in gz.TITLE_QUALIFIERS_VI:
+        return True
+    if k not in gz.ROLE_LINKS or i + 1 >= len(ws) or not ws[i + 1].is_word or not is_cap(ws[i + 1].text):
+        return False
+    if k == "và":  # joins a portfolio's words, not a title to a name ("ông và Lê Giang")
+        return i > 0 and ws[i - 1].is_word and not title_at(ws, i - 1)
+    return k != "của" or is_acronym(ws[i + 1].text) or bool(agency_at(ws, i + 1) or known_at(ws, i + 1)) \
+        or bool(title_at(ws, i + 1))  # "phát ngôn viên của Tổng thư ký Liên Hợp Quốc X"
+
+
+def _role_tail(ws: list[Word], i: int, reach: int = 5) -> int:
+    """Words of "phụ trách <lowercase field>" when a capitalised word follows."""
+    if gz.key(ws[i].text) not in gz.ROLE_TAIL_WORDS_VI:
+        return 0
+    for k in range(i + 1, min(i + 1 + reach, len(ws))):
+        if not ws[k].is_word or gz.key(ws[k].text) in gz.AGENCY_STOPS_VI:
+            return 0
+        if is_cap(ws[k].text):
+            return k - i if k > i + 1 else 0
+    return 0
+
+
+def _media_cue(ws: list[Word], i: int, text: str, out: Collector) -> int:
+    """A medium or company named after a cue word: "trên Thanh Niên", "báo
+    Công an nhân dân" (known outlets only), "tờ Sunday Telegraph", "hãng Air
+    Canada" (any capitalised name).  Records it; returns the words taken."""
+    j = i + 1
+    if j >= len(ws) or not ws[j].is_word or not is_cap(ws[j].text):
+        return 0
+    k = gz.key(ws[i].text)
+    m = match_phrase(ws, j, MEDIA_BARE, 6) if k in gz.KNOWN_MEDIA_CUES_VI else 0
+    if not m and k in gz.MEDIA_CUES_VI and not is_person_start(ws, j) \
+            and not known_at(ws, j) and not agency_at(ws, j):  # "Tờ Thời báo New York"
+        m = min(name_run(ws, j) or (1 if is_acronym(ws[j].text) else 0), 5)
+    if not m:
+        return 0
+    out.agency(text[ws[j].start:ws[j + m - 1].end])
+    return 1 + m
+
+
+def _lower_agency(ws: list[Word], i: int, text: str, out: Collector) -> int:
+    """Words of an agency opened by a lowercase head ("bộ Công an", "đài WAFB")."""
+    k = gz.key(ws[i].text)
+    if k in gz.MEDIA_WORDS_VI and i + 1 < len(ws) and ws[i + 1].is_word and ws[i + 1].text.isupper() \
+            and gz.key(ws[i + 1].text) not in gz.BARE_HEADS_VI:
+        out.agency(ws[i + 1].text, ws[i + 1].text)
+        return 2
+    if match_phrase(ws, i, gz.LOWER_HEADS_VI, 2):
+        a = agency_at(ws, i)
+        if a:
+            out.agency(text[ws[i].start:ws[i + a - 1].end])
+        return a
+    return 0
+
+
+def _run_agency(ws: list[Word], i: int, n: int, text: str, out: Collector) -> bool:
+    """A capitalised run that names a company or club: a known one-word name
+    ("Toyota", "Toyota UK") or an English tail ("United Airlines")."""
+    single = gz.key(ws[i].text) in KNOWN_SINGLE
+    if not single and gz.key(ws[i + n - 1].text).rpartition(" ")[2] not in gz.ORG_TAILS_EN:
+        return False  # most runs
+    if single and i + n < len(ws) and ws[i + n].is_word and gz.key(ws[i + n].text) in gz.BRANCH_SUFFIXES:
+        n += 1  # "Toyota UK"
+    words = " ".join(w.text for w in ws[i:i + n]).split()
+    keys = [gz.key(w) for w in words]
+    if known_single(keys):
+        out.agency(text[ws[i].start:ws[i + n - 1].end])
+        return True
+    if len(keys) < 2 or keys[-1] not in gz.ORG_TAILS_EN:
+        return False
+    drop = 0
+    while len(keys) - drop > 2 and keys[drop] in gz.SENTENCE_WORDS_VI:
+        drop += 1  # "Theo Radar Online", "Hiện Vietnam Airlines"
+    out.agency(text[ws[i].start:ws[i + n - 1].end].split(None, drop)[-1])
+    return True

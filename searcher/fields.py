@@ -1,0 +1,46 @@
+"""The text fields of the index, in one table.
+
+The schema (``index``), the query builder (``query``), the scorer
+(``scoring``), the matcher and the spelling suggestions read their field
+names, languages and BM25F settings from here, so a field is added or
+re-weighted in one place.  Weights are the defaults of ``RankingConfig``
+(``config``), which evaluation runs vary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["TextField", "TEXT_FIELDS", "VI_FIELDS", "EN_FIELDS", "ENTITY_FIELDS", "PAIRS", "SPELLING_FIELDS"]
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One analysed field: the language of its analyser, its BM25F weight
+    (what a release is about is in its title and in who and what it names;
+    lead and body carry the detail), and its length normalisation ``b``
+    (short fields such as titles are normalised less)."""
+
+    name: str
+    lang: str  # "vi": pyvi syllables and words; "en": stemmed English
+    weight: float
+    b: float = 0.75
+
+
+TEXT_FIELDS: tuple[TextField, ...] = (
+    TextField("title", "vi", 5.0, 0.5),
+    TextField("officials", "vi", 2.0, 0.3),
+    TextField("agencies", "vi", 2.0, 0.3),
+    TextField("lead", "vi", 1.5),
+    TextField("body", "vi", 1.0),
+    TextField("title_en", "en", 5.0, 0.5),
+    TextField("lead_en", "en", 1.5),
+    TextField("body_en", "en", 1.0),
+)
+VI_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "vi")
+EN_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "en")
+ENTITY_FIELDS = ("officials", "agencies")  # names, not running text
+# Fields whose words read as the corpus's vocabulary: where a misspelled
+# word is looked up, and how common a compound is.
+SPELLING_FIELDS = ("body", "title", "body_en")
+PAIRS = "pairs"  # the presence-only field of adjacent syllables (``analysis.adjacent_pairs``)

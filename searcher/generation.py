@@ -1,0 +1,242 @@
+"""One open index generation: the data every search stage reads.
+
+The Whoosh searcher and its numpy scorer, per-release arrays (live,
+dates, languages), the facet table, the stored releases and the
+translation-pairs table.  Matching, ranking and spelling stand on this and
+on nothing above it; each keeps its own caches for the generation's life.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as windex
+from whoosh import query as Q
+from whoosh.scoring import BM25F
+
+from .config import DEFAULT, RankingConfig
+from .entities.names import Agency, Official
+from .facets import FacetTable
+from .fields import EN_FIELDS, SPELLING_FIELDS, VI_FIELDS
+from .ingest import Release
+from .scoring import Scorer
+from .storage import TRANSLATIONS
+
+__all__ = ["Generation", "release_of", "date_key"]
+
+# A compound pyvi found in at least this many releases is a common word
+# ("bảo vệ"); in fewer than ``MIN_WORD_RELEASES`` it may be a segmentation
+# slip ("cửa xe" for "của Xê").
+MIN_WORD_RELEASES = 2
+COMMON_WORD_RELEASES = 50
+
+
+def date_key(text: str) -> float:
+    """An ISO date (or year, or month) as a number that sorts like it."""
+    digits = text.replace("-", "")
+    return float(digits) if digits.isdigit() else 0.0
+
+
+def release_of(stored: dict) -> Release:
+    """A stored release (the index's ``release`` field) as a ``Release``."""
+    return Release(
+        doc_id=stored["doc_id"], title=stored["title"], lang=stored["lang"],
+        date=stored.get("date"), date_inferred=stored.get("date_inferred", False),
+        lead=stored.get("lead", ""), body=stored.get("body", ""),
+        source=stored.get("source", ""), url=stored.get("url", ""), path=stored.get("path", ""),
+        officials=[Official(o["name"], o.get("role", ""), list(o.get("aliases", [])))
+                   for o in stored.get("officials", [])],
+        agencies=[Agency(a["name"], a.get("acronym", ""), list(a.get("aliases", [])))
+                  for a in stored.get("agencies", [])],
+    )
+
+
+def _word_kind(releases: int) -> str:
+    if releases >= COMMON_WORD_RELEASES:
+        return "word"
+    return "rare word" if releases >= MIN_WORD_RELEASES else ""
+
+
+class Generation:
+    """The readers and arrays of one index generation folder."""
+
+    def __init__(self, path: Path, config: RankingConfig = DEFAULT):
+        ix = windex.open_dir(str(path))
+        self.path = path
+        self.config = config
+        self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
+        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config)
+        self._units: dict[str, str] = {}
+        self._dates: np.ndarray | None = None
+        self._facets: FacetTable | None = None
+        # (file stamp, pairs, doc numbers or None): swapped as one, so a
+        # thread never pairs one file's pairs with another's doc numbers.
+        self._pairs: tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None] = (-1, {}, None)
+        self._is_english: np.ndarray | None = None
+
+    @property
+    def size(self) -> int:
+        return self.scorer.size
+
+    @property
+    def live(self) -> np.ndarray:
+        return self.scorer.live
+
+    def up_to_date(self) -> bool:
+        return self.searcher.up_to_date()
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def none(self) -> np.ndarray:
+        return np.zeros(self.scorer.size, dtype=bool)
+
+    def docs_for_query(self, q: Q.Query) -> np.ndarray:
+        """Whoosh's own matchers (phrases, ranges), as a mask."""
+        with self.scorer.lock:
+            return self.scorer.mask(self.searcher.docs_for_query(q))
+
+    @property
+    def dates(self) -> np.ndarray:
+        if self._dates is None:
+            self._dates = self.scorer.term_array("date", date_key)
+        return self._dates
+
+    @property
+    def is_english(self) -> np.ndarray:
+        if self._is_english is None:
+            self._is_english = self.scorer.term_array("lang", lambda t: 1.0 if t == "en" else 0.0) > 0
+        return self._is_english
+
+    @property
+    def facets(self) -> FacetTable:
+        if self._facets is None:
+            self._facets = FacetTable(self.scorer)
+        return self._facets
+
+    def stored(self, docnum: int) -> dict:
+        with self.scorer.lock:
+            return self.searcher.stored_fields(int(docnum))  # type: ignore[attr-defined]  # Searcher has it
+
+    def release(self, docnum: int) -> Release:
+        return release_of(self.stored(docnum)["release"])
+
+    def find(self, doc_id: str) -> Release | None:
+        """The release with that id, or None."""
+        with self.scorer.lock:
+            stored = self.searcher.document(doc_id=doc_id)
+        return release_of(stored["release"]) if stored else None
+
+    def document_numbers(self, ids) -> dict[str, int | None]:
+        with self.scorer.lock:
+            return {i: self.searcher.document_number(doc_id=i) for i in ids}
+
+    def unit_kind(self, folded: str) -> str:
+        """What syllables joined by "_" ("bo_cong_an") are here: "name:" and
+        its spelling (an official or agency the index holds), "word" or
+        "rare word" (a compound pyvi found in many releases, or in a few),
+        or "" (see ``querytypes.Lookup``)."""
+        found = self._units.get(folded)
+        if found is None:
+            name = self.facets.entity_spelling(folded.replace("_", " "))
+            if name:
+                found = "name:" + name
+            else:
+                found = _word_kind(sum(self.scorer.rough_frequency(f, folded) for f in SPELLING_FIELDS[:2]))
+            if len(self._units) > 100_000:
+                self._units.clear()
+            self._units[folded] = found
+        return found
+
+    # -- translation pairs ------------------------------------------------------
+
+    def pair_state(self) -> tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None]:
+        """(file stamp, pairs or None when unreadable, doc numbers or None)."""
+        path = self.path / TRANSLATIONS
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        state = self._pairs
+        if state[0] != stamp:
+            state = self._pairs = (stamp, read_pairs(path), None)
+        return state
+
+    @property
+    def twins(self) -> dict[str, tuple[str, float]]:
+        """Translation pairs of this index, both directions (``translations``
+        writes them after each reindex; re-read when that file changes)."""
+        return self.pair_state()[1] or {}
+
+    @property
+    def twin_docnums(self) -> np.ndarray:
+        """Per document number, its translation's number (-1: none, or the
+        translation is no longer in the index)."""
+        state = self.pair_state()
+        stamp, twins, docnums = state
+        if docnums is None:
+            docnums = np.full(self.scorer.size, -1, dtype=np.int64)
+            number = self.document_numbers(twins or {})
+            for a, (b, _) in (twins or {}).items():
+                na, nb = number.get(a), number.get(b)
+                if na is not None and nb is not None:
+                    docnums[na] = nb
+            if self._pairs is state:
+                self._pairs = (stamp, twins, docnums)
+        return docnums
+
+    def translation_of(self, docnum: int, doc_id: str) -> str | None:
+        """The doc_id of a release's translation while both are in the index."""
+        return self.twins.get(doc_id, (None,))[0] if self.twin_docnums[docnum] >= 0 else None
+
+    def with_twins(self, mask: np.ndarray) -> np.ndarray:
+        """``mask`` and the translations of the releases in it."""
+        twin = self.twin_docnums[mask]
+        out = mask.copy()
+        out[twin[twin >= 0]] = True
+        return out
+
+
+def read_pairs(path: Path) -> dict[str, tuple[str, float]] | None:
+    """The pairs in ``path``: {} when there is no such file, None when it
+    cannot be read (a damaged file: the next reindex relinks everything).
+    Malformed rows are skipped."""
+    if not path.exists():
+        return {}
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+        if not isinstance(rows, list):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    out: dict[str, tuple[str, float]] = {}
+    for row in rows:
+        if (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], str)
+                and isinstance(row[2], (int, float)) and row[0] != row[1]):
+            a, b, score = row
+            out[a], out[b] = (b, float(score)), (a, float(score))
+    return out
+
+
+class Memo:
+    """A small per-generation cache, emptied whole when it grows past
+    ``limit`` (queries repeat in bursts; a bound keeps memory flat)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._data: dict = {}
+        self._lock = threading.Lock()
+
+    def get(self, key, make: Callable):
+        found = self._data.get(key)
+        if found is None:
+            found = make()
+            with self._lock:
+                if len(self._data) > self.limit:
+                    self._data.clear()
+                self._data[key] = found
+        return found

@@ -1,0 +1,162 @@
+"""One page of a ranking: first-stage scores, then explicit re-ranking steps.
+
+1. ``Retrieval``: BM25F of the query's terms (cross-scaled when the query's
+   language is known) over the releases the query and filters admit
+   (``Matcher``).
+2. ``follow_translations``: a strong hit's translation comes just after it,
+   by the share of the query the hit holds (``coverage``).
+3. ``Scorer.top``: one order for every page (ties kept across the cut), by
+   score or by date.
+
+The ranking is computed without the language filter, so a language filter
+shows the same ranking, restricted (the other language's hits still set the
+scale and bring in their translations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .config import DEFAULT, RankingConfig
+from .fields import EN_FIELDS, VI_FIELDS
+from .generation import Generation
+from .matching import Filters, Masks, Matcher, both
+from .querytypes import FreeText, ParsedQuery
+from .retrieval import Flat, Retrieval
+from .textnorm import fold
+
+__all__ = ["Ranker", "Ranking", "follow_translations", "coverage"]
+
+
+@dataclass
+class Ranking:
+    """One page of doc numbers and scores, every match, how the match was
+    loosened, and how many matches a date range left out for having no date."""
+
+    docnums: list[int]
+    matched: np.ndarray | None
+    scores: list[float]
+    loosened: tuple | None = None
+    undated: int = 0
+
+
+class Ranker:
+    """The search stages of one generation, composed."""
+
+    def __init__(self, gen: Generation):
+        self.gen = gen
+        self.config = gen.config
+        self.retrieval = Retrieval(gen)
+        self.matcher = Matcher(gen, self.retrieval)
+
+    @classmethod
+    def open(cls, path: Path, config: RankingConfig = DEFAULT) -> Ranker:
+        return cls(Generation(path, config))
+
+    def close(self) -> None:
+        self.gen.close()
+
+    def ranked(self, parsed: ParsedQuery, f: Filters | None, offset: int, count: int, sort: str) -> Ranking:
+        """Ranks ``offset`` to ``offset + count`` of the query under the filters."""
+        if parsed.query is None and f is None:
+            return Ranking([], None, [])
+        structure, notice = self.matcher.structure(parsed)
+        m = self.matcher.masks(f) if f is not None else Masks()
+        rest = both(m.entity, m.within)
+        sources = both(rest, structure)
+        mask = both(sources, m.language)
+        scores, sort = self._first_stage(parsed, None if rest is None else sources, sort)
+        if structure is not None:  # a match that no scored term reached still counts
+            scores[structure & (scores <= 0)] = np.float32(1e-6)
+        order = self.gen.dates if sort == "date" else None
+        if order is None and self.config.pair_scale:
+            # A fixed depth, not the page's: every page cuts the same ranking.
+            depth = max(self.config.pair_depth, offset + count)
+            follow_translations(self.gen, self.config, scores, parsed.positive, sources, mask, depth)
+        docnums, matched = self.gen.scorer.top(scores, mask, offset, count, order)
+        left_out = 0
+        if m.undated is not None and f is not None and not f.include_undated:
+            held = both(both(both(structure, m.language), m.entity), m.undated)
+            left_out = int(np.count_nonzero(held & (scores > 0) & self.gen.live)) if held is not None else 0
+        return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
+
+    def _first_stage(self, parsed: ParsedQuery, sources: np.ndarray | None, sort: str) -> tuple[np.ndarray, str]:
+        """Scores of every release, and the sort (filters alone: by date)."""
+        q, flat = parsed.query, parsed.positive
+        if isinstance(q, FreeText):
+            return self.retrieval.plain_scores(q, sources), sort
+        if flat and parsed.lang and parsed.flat is not None and self.config.cross_scale:
+            return self.retrieval.cross_scaled(flat, parsed.lang, sources), sort
+        if flat:
+            return self.retrieval.scores(flat), sort
+        # filters only: every release that passes them, newest first
+        return np.ones(self.gen.size, dtype=np.float32), "date"
+
+
+def follow_translations(gen: Generation, config: RankingConfig, scores: np.ndarray, flat: Flat,
+                        sources: np.ndarray | None, mask: np.ndarray | None, count: int) -> None:
+    """Raise the translation of each of the top ``count`` hits (among
+    ``sources``) to ``pair_scale`` times the hit's score: the same release
+    in the other language comes just after it, not pages later on the few
+    words the lexicon carries across.  A hit that holds only part of the
+    query (an English story on "police arrest" for "police arrested drug
+    traffickers in Nghe An") passes on that much less.  In place."""
+    twin = gen.twin_docnums
+    if not (twin >= 0).any():
+        return
+    best, _ = gen.scorer.top(scores, sources, 0, count)
+    top = [int(d) for d in best if twin[d] >= 0 and (mask is None or mask[twin[d]])]
+    if not top:
+        return
+    share = coverage(gen, flat, top)
+    for d in top:
+        t = twin[d]
+        passed = np.float32(config.pair_scale * _passed_on(config, share[d]))
+        scores[t] = max(scores[t], passed * scores[d])
+
+
+def _passed_on(config: RankingConfig, share: float) -> float:
+    """How much of a hit's score its translation inherits, by the share of
+    the query the hit holds: nothing up to ``coverage_none``, all from
+    ``coverage_full``, linear between."""
+    low, high = config.coverage_none, config.coverage_full
+    if high <= low:
+        return 1.0
+    return min(1.0, max(0.0, (share - low) / (high - low)))
+
+
+def coverage(gen: Generation, flat: Flat, docs: list[int]) -> dict[int, float]:
+    """How much of the query each of ``docs`` holds, in the fields of its
+    own language: the idf-weighted share of the query's distinct terms
+    there.  A word no release of that language has counts as missing."""
+    is_en = gen.is_english
+    out: dict[int, float] = {}
+    for english in (True, False):
+        group = [d for d in docs if bool(is_en[d]) == english]
+        if group:
+            out.update(_coverage_in(gen, flat, group, EN_FIELDS if english else VI_FIELDS, english))
+    return out
+
+
+def _coverage_in(gen: Generation, flat: Flat, group: list[int], fields: tuple[str, ...],
+                 english: bool) -> dict[int, float]:
+    sc = gen.scorer
+    weight: dict[str, float] = {}
+    for fname, text, boost in flat:
+        # Vietnamese: plain syllables only; a compound is its syllables
+        # again, most query n-grams are no word at all.
+        if fname in fields and boost > 0 and (english or ("_" not in text and fold(text) == text)):
+            weight[text] = max(weight.get(text, 0.0), boost)
+    total = 0.0
+    held = dict.fromkeys(group, 0.0)
+    for text, boost in weight.items():
+        postings = [sc.postings(f, text)[0] for f in fields]
+        w = boost * sc.idf(max(len(p) for p in postings))
+        total += w
+        for d in group:
+            if any(len(p) and p[min(int(np.searchsorted(p, d)), len(p) - 1)] == d for p in postings):
+                held[d] += w
+    return {d: held[d] / total if total > 0 else 0.0 for d in group}

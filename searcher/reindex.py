@@ -1,0 +1,56 @@
+"""Reindexing, start to end: write the releases, pair translations, go live.
+
+One reindex at a time holds the folder's lock.  ``index`` writes the
+releases into a generation; ``translations`` pairs them (it searches, so it
+stands above the search stages); ``storage`` writes the manifest and makes
+the generation live.  This module is what the CLI, the web app's tests and
+Python callers call.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .index import ReindexReport, resolve_roots, write_releases
+from .storage import current_generation, publish, reindex_lock
+from .translations import link_translations
+
+__all__ = ["build_index"]
+
+
+def build_index(
+    docs_dir: str | os.PathLike | Iterable[str | os.PathLike] | None = None,
+    index_dir: str | os.PathLike = "index",
+    full: bool = False,
+    progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    prune: bool = False,
+) -> ReindexReport:
+    """Bring the index in ``index_dir`` up to date with the releases under
+    ``docs_dir`` (a folder, a file, or a list of them).
+
+    ``docs_dir=None`` reuses the sources the index was built from (``docs_raw``
+    for a new index).  Incremental unless ``full`` is set or there is no
+    usable index: only added, changed and removed files are touched.  Raises
+    ``SourceDropped`` (index untouched) when a source the index holds
+    releases from is not listed, unless ``prune``; ``ReindexBusy`` when
+    another reindex holds the index; ``FileNotFoundError`` when a docs path
+    does not exist.  Bad inputs do not raise: they are in
+    ``report.problems``.  ``workers`` processes (default: one per core)
+    prepare and index the releases, then pair translations.
+    """
+    started = time.perf_counter()
+    root = Path(index_dir)
+    roots = resolve_roots(docs_dir, root)
+    n = workers or os.cpu_count() or 1
+    with reindex_lock(root):
+        written = write_releases(roots, root, current_generation(root), full, progress, n, prune)
+        report = written.report
+        if report.full or written.fresh or report.removed:
+            report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
+        publish(root, written.gen, written.live, written.manifest)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,204 @@
+"""Facet counts (``searcher.facets``) on a real index of 442 releases
+(``sample_engine``): language, year, official and agency counts over a set
+of matches equal the counts made here from the releases themselves (each
+read with ``engine.document``), most frequent first with ties in one
+stable order, and equal the totals the corresponding filters give.  A
+name typed without diacritics is spelled as the index spells it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+from conftest import all_ids
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import index as windex
+
+from searcher.entities import entity_key
+from searcher.facets import FacetTable
+from searcher.scoring import Scorer
+from searcher.storage import current_generation
+from searcher.textnorm import fold, has_diacritics
+
+QUERIES = ["công an", "Trump", "tai nạn", "lừa đảo", "police", "Hà Nội", "ma túy"]
+EVERYTHING = 10_000  # a facet length that lists every value
+
+
+class Sample:
+    """The sample index's facet table, and its releases read one by one."""
+
+    def __init__(self, index_dir, engine):
+        self.searcher = windex.open_dir(str(current_generation(index_dir))).searcher()
+        self.scorer = Scorer(self.searcher, [])
+        self.table = FacetTable(self.scorer)
+        self.ids = [self.searcher.stored_fields(d)["doc_id"] for d in range(self.scorer.size)]
+        self.docnum = {doc_id: d for d, doc_id in enumerate(self.ids)}
+        self.docs = [engine.document(doc_id) for doc_id in self.ids]
+
+    def mask(self, doc_ids) -> np.ndarray:
+        out = np.zeros(self.scorer.size, dtype=bool)
+        out[[self.docnum[i] for i in doc_ids]] = True
+        return out
+
+
+@pytest.fixture(scope="module")
+def sample(sample_index, sample_engine):
+    s = Sample(sample_index, sample_engine)
+    yield s
+    s.searcher.close()
+
+
+def _entity_counts(docs: list, names_of, matched: np.ndarray) -> list[tuple[str, int]]:
+    """Releases per official (or agency) among the matched, counted here:
+    spellings with one key are one entity, shown as its most frequent
+    spelling; most releases first, ties in order of the first release (of
+    the whole index) naming the entity."""
+    first: dict[str, int] = {}
+    spellings: dict[str, Counter] = {}
+    held: Counter = Counter()
+    for d, doc in enumerate(docs):
+        keys = set()
+        for name in names_of(doc):
+            key = entity_key(name)
+            if not key:
+                continue
+            first.setdefault(key, len(first))
+            spellings.setdefault(key, Counter())[name] += 1
+            keys.add(key)
+        if matched[d]:
+            held.update(keys)
+    order = sorted(held, key=lambda k: (-held[k], first[k]))
+    return [(spellings[k].most_common(1)[0][0], held[k]) for k in order]
+
+
+def _counted_here(sample: Sample, matched: np.ndarray) -> dict:
+    docs = [doc for d, doc in enumerate(sample.docs) if matched[d]]
+    langs = Counter(doc.lang for doc in docs)
+    years = Counter(doc.date[:4] for doc in docs if doc.date)
+    return {
+        "lang": [(code, langs[code]) for code in ("vi", "en") if langs[code]],
+        "year": sorted(years.items(), reverse=True),
+        "official": _entity_counts(sample.docs, lambda doc: [o.name for o in doc.officials], matched),
+        "agency": _entity_counts(sample.docs, lambda doc: [a.name for a in doc.agencies], matched),
+    }
+
+
+def _same_facets(got: dict, want: dict, top: int) -> None:
+    assert got["lang"] == want["lang"]
+    assert got["year"] == want["year"]
+    for kind in ("official", "agency"):
+        # The displayed spelling is a most frequent one; counts and order exactly.
+        assert [n for _, n in got[kind]] == [n for _, n in want[kind][:top]], kind
+        for (shown, _), (expected, _) in zip(got[kind], want[kind], strict=False):
+            assert entity_key(shown) == entity_key(expected), kind
+
+
+def test_facets_of_every_release_are_counted_from_the_releases(sample):
+    everything = sample.scorer.live.copy()
+    got = sample.table.counts(everything, top=EVERYTHING)
+    want = _counted_here(sample, everything)
+    _same_facets(got, want, EVERYTHING)
+    assert sum(n for _, n in got["lang"]) == len(sample.ids) == 442
+    assert len(got["official"]) > 100 and len(got["agency"]) > 100, "the sample names many"
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_facets_of_a_query_are_counted_from_its_matches(sample, sample_engine, query):
+    ids = all_ids(sample_engine, query)
+    assert len(ids) >= 5, query
+    matched = sample.mask(ids)
+    want = _counted_here(sample, matched)
+    _same_facets(sample.table.counts(matched, top=EVERYTHING), want, EVERYTHING)
+    # What the search shows is the same table, cut to ten.
+    shown = sample_engine.search(query, facets=True).facets
+    _same_facets(shown, want, 10)
+    assert shown["official"] == sample.table.counts(matched)["official"]
+
+
+def _is_sorted_with_stable_ties(entries: list[tuple[str, int]], first: dict[str, int]) -> bool:
+    keys = [(-n, first[entity_key(name)]) for name, n in entries]
+    return keys == sorted(keys)
+
+
+def test_entities_are_most_frequent_first_and_ties_keep_index_order(sample):
+    everything = sample.scorer.live.copy()
+    for kind, names_of in (("official", lambda doc: [o.name for o in doc.officials]),
+                           ("agency", lambda doc: [a.name for a in doc.agencies])):
+        first: dict[str, int] = {}
+        for doc in sample.docs:
+            for name in names_of(doc):
+                first.setdefault(entity_key(name), len(first))
+        entries = sample.table.counts(everything, top=EVERYTHING)[kind]
+        counts = [n for _, n in entries]
+        assert len(counts) > len(set(counts)), "the sample has ties"
+        assert _is_sorted_with_stable_ties(entries, first), kind
+        assert sample.table.counts(everything, top=7)[kind] == entries[:7]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_facets_of_any_set_of_releases(sample, data):
+    chosen = data.draw(st.lists(st.booleans(), min_size=len(sample.ids), max_size=len(sample.ids)))
+    matched = np.array(chosen, dtype=bool)
+    top = data.draw(st.integers(1, 30))
+    _same_facets(sample.table.counts(matched, top=top), _counted_here(sample, matched), top)
+
+
+def test_no_match_has_no_facets(sample):
+    nothing = np.zeros(sample.scorer.size, dtype=bool)
+    assert sample.table.counts(nothing) == {"lang": [], "year": [], "official": [], "agency": []}
+
+
+@pytest.mark.parametrize("query", QUERIES + [""])
+def test_every_facet_count_is_the_total_of_its_filter(sample_engine, sample, query):
+    """Each value listed (not only the first few) filters to its count.
+    An official's filter also matches releases where the name is another
+    official's alias ("Vinh" for "Nghiêm Quang Vinh"), which the facet,
+    counting names, does not: there the filter gives at least the count."""
+    engine = sample_engine
+    base = {} if query else {"lang": "vi"}
+    res = engine.search(query, facets=True, **base)
+    facets = res.facets
+    assert sum(n for _, n in facets["lang"]) == res.total
+    assert sum(n for _, n in facets["year"]) == sum(1 for i in all_ids(engine, query, **base)
+                                                    if engine.document(i).date)
+    for lang, count in facets["lang"]:
+        assert engine.search(query, **{**base, "lang": lang}).total == count
+    for year, count in facets["year"]:
+        assert engine.search(query, date_from=year, date_to=year, **base).total == count
+    aliases = {entity_key(a) for doc in sample.docs for o in doc.officials for a in o.aliases
+               if entity_key(a) != entity_key(o.name)}
+    for kind in ("official", "agency"):
+        for name, count in facets[kind]:
+            total = engine.search(query, **base, **{kind: name}).total
+            if kind == "official" and entity_key(name) in aliases:
+                assert total >= count, (kind, name)
+            else:
+                assert total == count, (kind, name)
+
+
+def test_a_name_typed_without_diacritics_is_given_its_indexed_spelling(sample):
+    everything = sample.scorer.live.copy()
+    facets = sample.table.counts(everything, top=EVERYTHING)
+    officials = {entity_key(n): n for n, _ in facets["official"]}
+    checked = 0
+    for kind in ("official", "agency"):
+        for name, _ in facets[kind]:
+            if kind == "agency" and entity_key(name) in officials:
+                continue  # an official of that name is found first
+            assert sample.table.entity_spelling(fold(name)) == name, name
+            assert sample.table.entity_spelling(name.upper()) == name, name
+            checked += has_diacritics(name)
+    assert checked > 100, "names with diacritics in the sample"
+    assert sample.table.entity_spelling("zzqxv nobody") is None
+    assert sample.table.entity_spelling("") is None
+
+
+@pytest.mark.parametrize("typed, spelled", [("nguyen huu linh", "Nguyễn Hữu Linh"),
+                                            ("nguoi dua tin", "Người Đưa Tin")])
+def test_search_suggests_the_indexed_spelling_of_a_name(sample_engine, typed, spelled):
+    assert sample_engine.search(typed, facets=True).suggestion == spelled
+    assert sample_engine.search(spelled, facets=True).suggestion is None  # already spelled so
