@@ -33,7 +33,7 @@ QUERIES = ["le quoc hung", "Bộ Công an", "Mickelson Ryder Cup", "Nguyễn Xu�
 def _units(engine, query: str) -> tuple[list[list[str]], bool]:
     """The query's content words as the engine groups them (syllables of a
     word or name must stand together), lowercased; diacritics kept when typed."""
-    gen = engine._current()
+    gen = engine._current().gen
     parsed = parse_query(query, gen.unit_kind).query
     accented = has_diacritics(query)
     units = []
@@ -62,7 +62,7 @@ def _holds(clauses, unit: list[str], named: bool = False) -> bool:
 
 def _releases(engine):
     """Every stored release of the live generation, once."""
-    gen = engine._current()
+    gen = engine._current().gen
     for d in range(gen.scorer.size):
         if gen.scorer.live[d]:
             yield gen.stored(d)["release"]

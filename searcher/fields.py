@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["TextField", "TEXT_FIELDS", "VI_FIELDS", "EN_FIELDS", "ENTITY_FIELDS", "PAIRS", "SPELLING_FIELDS"]
+__all__ = ["TextField", "TEXT_FIELDS", "VI_FIELDS", "EN_FIELDS", "ENTITY_FIELDS", "PAIRS", "SPELLING_FIELDS",
+           "PREFIX_FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -23,19 +24,20 @@ class TextField:
 
     name: str
     lang: str  # "vi": pyvi syllables and words; "en": stemmed English
+    part: str  # what the query syntax calls it: title:, body:, official:, agency:
     weight: float
     b: float = 0.75
 
 
 TEXT_FIELDS: tuple[TextField, ...] = (
-    TextField("title", "vi", 5.0, 0.5),
-    TextField("officials", "vi", 2.0, 0.3),
-    TextField("agencies", "vi", 2.0, 0.3),
-    TextField("lead", "vi", 1.5),
-    TextField("body", "vi", 1.0),
-    TextField("title_en", "en", 5.0, 0.5),
-    TextField("lead_en", "en", 1.5),
-    TextField("body_en", "en", 1.0),
+    TextField("title", "vi", "title", 5.0, 0.5),
+    TextField("officials", "vi", "official", 2.0, 0.3),
+    TextField("agencies", "vi", "agency", 2.0, 0.3),
+    TextField("lead", "vi", "body", 1.5),
+    TextField("body", "vi", "body", 1.0),
+    TextField("title_en", "en", "title", 5.0, 0.5),
+    TextField("lead_en", "en", "body", 1.5),
+    TextField("body_en", "en", "body", 1.0),
 )
 VI_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "vi")
 EN_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "en")
@@ -43,4 +45,7 @@ ENTITY_FIELDS = ("officials", "agencies")  # names, not running text
 # Fields whose words read as the corpus's vocabulary: where a misspelled
 # word is looked up, and how common a compound is.
 SPELLING_FIELDS = ("body", "title", "body_en")
+# The fields a syntax prefix searches ("title:" both titles; "officials:" as "official:").
+PREFIX_FIELDS = {p: [f.name for f in TEXT_FIELDS if f.part == p] for p in ("title", "body", "official", "agency")}
+PREFIX_FIELDS.update(officials=PREFIX_FIELDS["official"], agencies=PREFIX_FIELDS["agency"])
 PAIRS = "pairs"  # the presence-only field of adjacent syllables (``analysis.adjacent_pairs``)

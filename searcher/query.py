@@ -33,7 +33,7 @@ from .analysis import ENGLISH_STOP_WORDS, english_analyzer
 from .config import DEFAULT, RankingConfig
 from .contentwords import content_words
 from .entities.names import entity_key, loose_key
-from .fields import ENTITY_FIELDS
+from .fields import ENTITY_FIELDS, PREFIX_FIELDS
 from .options import InvalidParameter, parse_lang
 from .querylang import clear_query_lang, is_question, query_lang
 from .querytypes import (
@@ -55,14 +55,7 @@ from .textnorm import fold, has_diacritics, nfc
 __all__ = ["build_query", "parse_query", "entity_filters", "entity_match", "translation_query", "anchor_query",
            "without_title", "query_lang", "FIELD_ALIASES"]
 
-FIELD_ALIASES = {
-    "title": ["title", "title_en"],
-    "official": ["officials"],
-    "officials": ["officials"],
-    "agency": ["agencies"],
-    "agencies": ["agencies"],
-    "body": ["lead", "body", "lead_en", "body_en"],
-}
+FIELD_ALIASES = PREFIX_FIELDS  # title:, body:, official(s):, agency(ies):
 
 _EN_ANALYZER = english_analyzer()
 

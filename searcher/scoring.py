@@ -64,7 +64,7 @@ class Scorer:
 
     def _load_lengths(self, field: str) -> None:
         out = np.zeros(self.size, dtype=np.float32)
-        total = 0
+        total = 0.0
         for reader, base in self.leaves:
             n = reader.doc_count_all()
             get = reader.doc_field_length
@@ -74,6 +74,11 @@ class Scorer:
         # Average over the releases that have the field: English fields are
         # empty for Vietnamese releases and must not drag the mean down.
         having = int(np.count_nonzero(out[self.live])) if self.size else 0
+        if self.doc_count < self.size:
+            # Whoosh's totals still count removed releases until their
+            # segment merges: take theirs out, or one reindex that removes
+            # long releases shifts every score.
+            total -= float(out[~self.live].sum())
         self.avg_length[field] = (total / having) if having else 1.0
 
     # -- postings --------------------------------------------------------------

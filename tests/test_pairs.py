@@ -209,7 +209,8 @@ def test_removed_releases_lose_their_pairs(tmp_path):
     report = searcher.build_index(docs, index_dir)
     assert report.removed == 4 and report.translations == 0
     title = records[stories[0] + "-en"]["title"]
-    assert all(h.translation is None for h in eng.search(title).hits)
+    hits = eng.search(title).hits
+    assert hits and all(h.translation is None for h in hits)
     assert eng.translation(stories[0] + "-en") is None
     eng.close()
 

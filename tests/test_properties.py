@@ -5,6 +5,7 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh import query as Q
 
 from searcher.analysis import english_analyzer, vietnamese_analyzer
 from searcher.query import build_query
@@ -14,6 +15,8 @@ VI_CHARS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầ�
 vi_text = st.text(alphabet=st.sampled_from(list(VI_CHARS + VI_CHARS.upper() + " ,.-_()\"'\n:0123456789")),
                   max_size=200)
 any_text = st.text(max_size=200)
+INDEX_FIELDS = {"title", "lead", "body", "title_en", "lead_en", "body_en", "officials", "agencies",
+                "official_keys", "agency_keys"}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -56,7 +59,11 @@ def test_folding_and_tone_canonicalisation_are_idempotent(text):
 @given(st.one_of(vi_text, any_text, st.text(alphabet='"():-+*ANDORNT ', max_size=50)))
 def test_any_query_string_builds_or_is_empty(text):
     q, terms = build_query(text)
-    assert q is None or q.is_leaf() or list(q.children()) is not None
+    # Every leaf searches a field the index has (never the parser's own
+    # default field), and an empty text builds no query.
+    assert q is None or all(leaf.field() in INDEX_FIELDS for leaf in q.leaves() if not isinstance(leaf, Q.Every))
+    if not text.replace("\x00", " ").strip():
+        assert q is None and not terms.vi and not terms.en
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -64,6 +71,8 @@ def test_any_query_string_builds_or_is_empty(text):
 @given(st.one_of(vi_text, any_text, st.text(alphabet='"():-+*ANDORNT \x00', max_size=50)))
 def test_any_query_yields_results_or_an_empty_list(engine, text):
     res = engine.search(text, page=2, facets=True)
-    assert isinstance(res.hits, list) and res.total >= 0
+    assert 0 <= res.total <= engine.doc_count
+    assert len(res.hits) == min(10, max(0, res.total - 10))  # page 2 holds what follows the first ten
+    assert sum(n for _, n in res.facets.get("lang", [])) == res.total
     for hit in res.hits:
         assert "<script" not in hit.snippet

@@ -13,7 +13,7 @@ def _first(engine, query, **kw):
 def test_diacritic_free_name_finds_release(engine):
     res = engine.search("le quoc hung")
     assert res.hits[0].doc_id == SEED_A
-    assert res.total >= 1 and res.took_ms >= 0
+    assert res.total == engine.search("Lê Quốc Hùng").total and res.took_ms > 0
 
 
 @pytest.mark.parametrize("query, doc_id", [
@@ -73,7 +73,7 @@ def test_document(engine):
                                    "((((", "-", "official:", ":::", "NOT", '""', "\u202e\u200b", " "])
 def test_malformed_queries_never_raise(engine, query):
     res = engine.search(query)
-    assert isinstance(res.hits, list) and res.total >= 0
+    assert res.total <= engine.doc_count and len(res.hits) == min(res.total, 10)
 
 
 def test_phrase_and_fields(engine):
