@@ -154,18 +154,29 @@ Syntax:
 """
 
 
+def _narrowing_options(command):
+    """--lang, --from, --to and --include-undated, as every listing takes them."""
+    options = [
+        click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False),
+                     help="Only releases in this language."),
+        click.option("--from", "date_from", callback=_checked(_date_check),
+                     help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--to", "date_to", callback=_checked(_date_check),
+                     help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        click.option("--include-undated", is_flag=True,
+                     help="With --from/--to, also list releases that have no date."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command(help=SEARCH_HELP)
 @click.argument("query")
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), help="Only releases in this language.")
-@click.option("--from", "date_from", callback=_checked(_date_check),
-              help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--to", "date_to", callback=_checked(_date_check),
-              help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--include-undated", is_flag=True,
-              help="With --from/--to, also list releases that have no date.")
+@_narrowing_options
 @click.option("--official", help="Only releases naming this official.")
 @click.option("--agency", help="Only releases naming this agency.")
 @click.option("--sort", type=click.Choice(["relevance", "date"], case_sensitive=False), default="relevance",
@@ -224,13 +235,7 @@ EXIT_NOT_NAMED = 1  # `entity`: no release names it
 @click.argument("name")
 @click.option("--agency", "is_agency", is_flag=True, help="NAME is an agency (default: an official).")
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
-@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), help="Only releases in this language.")
-@click.option("--from", "date_from", callback=_checked(_date_check),
-              help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--to", "date_to", callback=_checked(_date_check),
-              help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--include-undated", is_flag=True,
-              help="With --from/--to, also list releases that have no date.")
+@_narrowing_options
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")

@@ -8,8 +8,7 @@ from searcher import IndexMissing
 from searcher.storage import read_manifest
 
 from . import get_engine
-from .params import BadParameter, run_search, search_params
-from .views import ENTITY_PAGE_LIMIT, run_entity
+from .params import ENTITY_PAGE_LIMIT, BadParameter, run_entity, run_search, search_params
 
 bp = Blueprint("api", __name__)
 
@@ -42,17 +41,8 @@ def api_doc(doc_id: str):
     return jsonify(data)
 
 
-@bp.route("/api/official/<path:name>")
-def api_official(name: str):
-    return _entity("official", name)
-
-
-@bp.route("/api/agency/<path:name>")
-def api_agency(name: str):
-    return _entity("agency", name)
-
-
-def _entity(kind: str, name: str):
+@bp.route("/api/<any(official, agency):kind>/<path:name>")
+def api_entity(kind: str, name: str):
     """An official's or agency's page as JSON (``EntityPage.to_dict``), with
     /api/search's parameters; 404 when no release names it at all."""
     p = search_params()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import request
 
+from searcher.entity_pages import DEFAULT_LIMIT, EntityPage
 from searcher.options import InvalidParameter, search_options
 from searcher.querytypes import MAX_QUERY_CHARS
 
@@ -90,3 +91,20 @@ def url_args(p: dict, **changes) -> dict:
         else:
             out[k] = v
     return out
+
+
+ENTITY_PAGE_LIMIT = DEFAULT_LIMIT  # releases per entity page when the request does not say
+
+
+def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_LIMIT) -> EntityPage:
+    """``engine.entity`` with the request's parameters (its sort aside: an
+    entity's releases are listed newest first); a value the core refuses
+    is a BadParameter, named as the URL names it."""
+    try:
+        return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
+                             date_from=p["from"] or None, date_to=p["to"] or None,
+                             official=p["official"] or None, agency=p["agency"] or None,
+                             query=p["q"] or None, include_undated=bool(p["undated"]))
+    except InvalidParameter as exc:
+        message = str(exc).replace("date_from", "from").replace("date_to", "to")
+        raise BadParameter(message) from None

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
-from searcher.entity_pages import EntityPage
-from searcher.options import InvalidParameter
-
 from . import get_engine
 from .i18n import ui_language
-from .params import FILTER_KEYS, BadParameter, run_search, search_params, url_args
+from .params import FILTER_KEYS, run_entity, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
 
@@ -84,23 +81,6 @@ def official(name: str):
 @bp.route("/agency/<path:name>")
 def agency(name: str):
     return _entity_page("agency", name)
-
-
-ENTITY_PAGE_LIMIT = 50  # releases per entity page when the request does not say
-
-
-def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_LIMIT) -> EntityPage:
-    """``engine.entity`` with the request's parameters (its sort aside: an
-    entity's releases are listed newest first); a value the core refuses
-    is a BadParameter, named as the URL names it."""
-    try:
-        return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
-                             date_from=p["from"] or None, date_to=p["to"] or None,
-                             official=p["official"] or None, agency=p["agency"] or None,
-                             query=p["q"] or None, include_undated=bool(p["undated"]))
-    except InvalidParameter as exc:
-        message = str(exc).replace("date_from", "from").replace("date_to", "to")
-        raise BadParameter(message) from None
 
 
 def _entity_page(kind: str, name: str):
