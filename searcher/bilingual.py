@@ -27,11 +27,6 @@ __all__ = ["TITLES", "gloss", "phrase_translations"]
 # gazetteer, the name stays for the code that reads it from here.
 TITLES = gz.TITLE_TRANSLATIONS
 
-# English words too common to stand for a title on their own in a query.
-_AMBIGUOUS_EN = frozenset({"general", "major", "secretary", "director", "president", "manager", "doctor",
-                           "dr", "representative", "judge", "inspector", "mp", "coach", "captain",
-                           "lieutenant", "commander", "envoy", "minister", "chairman", "governor"})
-
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 MAX_WORDS = 7
 
@@ -51,7 +46,7 @@ def _tables() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, lis
 
     def add(vi: str, en: str) -> None:
         ek = _key(en)
-        if ek and ek not in _AMBIGUOUS_EN and vi not in en2vi.setdefault(ek, []):
+        if ek and ek not in gz.AMBIGUOUS_TITLES_EN and vi not in en2vi.setdefault(ek, []):
             en2vi[ek].append(vi)
         for table, vk in ((vi2en, _key(vi)), (vi2en_exact, _key(vi, folded=False))):
             if vk and en not in table.setdefault(vk, []):

@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from . import gazetteer as gz
 from .bilingual import gloss
-from .entities import entity_key, loose_key
+from .entities.names import entity_key, loose_key
 from .gazetteer import key as phrase_key
 from .ingest import Release
 from .options import InvalidParameter, search_options
@@ -39,8 +40,6 @@ KINDS = ("official", "agency")
 DEFAULT_LIMIT = 50  # releases on one page
 DETAILS_READ = 50   # newest releases read for the spellings, roles and other names
 MAX_NAME = 200
-# Forms of address stand before a name like a title but say nothing of the post.
-ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà", "đồng chí"})
 
 
 @dataclass(frozen=True)
@@ -242,7 +241,7 @@ def _summary(kind: str, asked: str,
     for lang, ent in chosen:
         spellings[ent.name] += 1
         role = (getattr(ent, "role", "") or "").strip()  # agencies have none
-        if role and phrase_key(role.rstrip(".")) not in ADDRESS:
+        if role and phrase_key(role.rstrip(".")) not in gz.ADDRESS_FORMS:
             roles.setdefault(phrase_key(role), Counter())[(role, lang)] += 1
         for other in _names(kind, ent)[1:]:
             if entity_key(other) != entity_key(ent.name):

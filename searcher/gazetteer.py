@@ -1999,3 +1999,15 @@ LEXICON_STOP_TERMS_VI = frozenset({"cua", "va", "la", "cac", "nhung", "duoc", "t
                                    "den", "nguoi", "cung", "se", "dang", "thi", "ma", "de", "khi",
                                    "nhu", "vao", "ra", "lai", "con", "rat", "nhieu", "bi", "do",
                                    "hay"})
+
+# English words too common to stand for a title on their own in a query.
+AMBIGUOUS_TITLES_EN = frozenset({"general", "major", "secretary", "director", "president", "manager", "doctor",
+                                 "dr", "representative", "judge", "inspector", "mp", "coach", "captain",
+                                 "lieutenant", "commander", "envoy", "minister", "chairman", "governor"})
+
+# Titles that are also given names: "Dean Smith" is more likely a person.
+GIVEN_NAME_TITLES = frozenset({"dean", "earl", "duke", "major", "judge"})
+
+# Forms of address, either language: they stand before a name like a title
+# but say nothing of the post (not a role on an official's page).
+ADDRESS_FORMS = ADDRESS_WORDS | ADDRESS_VI | ADDRESS_EN

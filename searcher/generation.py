@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as windex
 from whoosh import query as Q
 from whoosh.scoring import BM25F
 
@@ -24,7 +23,7 @@ from .facets import FacetTable
 from .fields import EN_FIELDS, SPELLING_FIELDS, VI_FIELDS
 from .ingest import Release
 from .scoring import Scorer
-from .storage import TRANSLATIONS
+from .storage import TRANSLATIONS, open_whoosh
 
 __all__ = ["Generation", "release_of", "date_key"]
 
@@ -65,7 +64,7 @@ class Generation:
     """The readers and arrays of one index generation folder."""
 
     def __init__(self, path: Path, config: RankingConfig = DEFAULT):
-        ix = windex.open_dir(str(path))
+        ix = open_whoosh(path)
         self.path = path
         self.config = config
         self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))

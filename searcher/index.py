@@ -35,7 +35,7 @@ from .entities.collect import extract
 from .entities.names import entity_key, loose_key
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
-from .storage import SCHEMA_VERSION, new_generation, raw_manifest, stored_sources
+from .storage import SCHEMA_VERSION, IndexMissing, new_generation, open_whoosh, raw_manifest, stored_sources
 
 __all__ = ["make_schema", "ReindexReport", "SourceDropped", "Written", "write_releases", "resolve_roots",
            "release_fields"]
@@ -342,8 +342,8 @@ def _open_target(root: Path, live: Path | None, manifest: dict | None, full: boo
     build), its open Whoosh index, the manifest to compare with, the report."""
     if manifest is not None and not full and live is not None:
         try:
-            ix = windex.open_dir(str(live))
-        except Exception:  # a damaged index: rebuild it whole
+            ix = open_whoosh(live)
+        except IndexMissing:  # a damaged index: rebuild it whole
             ix = None
         if ix is not None:
             return live, ix, manifest, ReindexReport()

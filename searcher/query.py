@@ -60,6 +60,11 @@ FIELD_ALIASES = PREFIX_FIELDS  # title:, body:, official(s):, agency(ies):
 _EN_ANALYZER = english_analyzer()
 
 
+def _stems(text: str) -> list[str]:
+    """English stems of ``text``; an underscore alone ("_") is no word."""
+    return [t.text for t in _EN_ANALYZER(nfc(text)) if t.text.strip("_")]
+
+
 def _vi_query(text: str, fields: dict[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
     """Weighted Vietnamese terms: each syllable folded (and as typed, a
     little more), runs of two or three as compounds, function words low."""
@@ -102,7 +107,7 @@ def _weighted_units(units: list[tuple[str, str]], accented: bool, cfg: RankingCo
 
 
 def _en_query(text: str, fields: dict[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
-    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    stems = _stems(text)
     terms.en.update(stems)
     side = 1.0 if lang == "en" else cfg.cross_language_weight
     return [Q.Term(f, s, boost=w * side) for f, w in fields.items() for s in dict.fromkeys(stems)]
@@ -135,7 +140,7 @@ def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, floa
     lex = lexicon.load()
     found: dict[str, float] = {}
     if lang == "en":
-        for stem in dict.fromkeys(t.text for t in _EN_ANALYZER(nfc(text))):
+        for stem in dict.fromkeys(_stems(text)):
             options = lex.to_vietnamese(stem)
             for term, p in options:
                 found[term] = max(found.get(term, 0.0), p)
@@ -237,13 +242,9 @@ def _title_length(words: list[str], start: int) -> int:
     while i < last and is_in(1, i, _MODIFIERS, _MODIFIERS_FOLDED):
         i += 1
     for n in range(min(5, last - i), 0, -1):
-        if is_in(n, i, _TITLES, _TITLES_FOLDED) and not (n == 1 and words[i].lower() in _GIVEN_NAME_TITLES):
+        if is_in(n, i, _TITLES, _TITLES_FOLDED) and not (n == 1 and words[i].lower() in gz.GIVEN_NAME_TITLES):
             return i + n - start
     return 0
-
-
-# Titles that are also given names: "Dean Smith" is more likely a person.
-_GIVEN_NAME_TITLES = frozenset({"dean", "earl", "duke", "major", "judge"})
 
 
 def without_title(words: list[str]) -> list[str]:
@@ -263,7 +264,7 @@ def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms, cfg: R
     vi_fields, en_fields = cfg.vi_fields, cfg.en_fields
     fields = list(fields) if fields is not None else [*vi_fields, *en_fields]
     units = vi_units(text)
-    stems = [t.text for t in _EN_ANALYZER(nfc(text))]
+    stems = _stems(text)
     terms.add_run(text)
     terms.en.update(stems)
     clauses: list[Q.Query] = []

@@ -26,12 +26,16 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import gc
 import json
 import os
 import shutil
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from whoosh import index as windex
 
 __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "IndexMissing", "ReindexBusy",
            "current_generation", "raw_manifest", "read_manifest", "stored_sources", "write_atomic",
@@ -51,6 +55,21 @@ class ReindexBusy(RuntimeError):
 
 class IndexMissing(RuntimeError):
     """No usable index in the folder (never built, or damaged)."""
+
+
+def open_whoosh(gen: Path) -> windex.Index:
+    """The Whoosh index of a generation; raises ``IndexMissing`` (with
+    Whoosh's reason) when it cannot be read.  Whoosh leaves a damaged table
+    of contents open when it fails: that file is closed here, quietly,
+    rather than warned about at some later garbage collection."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return windex.open_dir(str(gen))
+        except Exception as exc:  # any damage means: not readable
+            reason = f"{type(exc).__name__}: {exc}"
+        gc.collect()  # the failed reader's open file, finalised while warnings are off
+    raise IndexMissing(reason)
 
 
 def current_generation(index_dir: str | os.PathLike) -> Path | None:

@@ -12,7 +12,8 @@ from conftest import SEED_A, SEED_B, all_ids
 
 from searcher.cli import main
 from searcher.entities import entity_key
-from searcher.entity_pages import ADDRESS, DETAILS_READ, EntityPage, by_year, entity_page
+from searcher.entity_pages import DETAILS_READ, EntityPage, by_year, entity_page
+from searcher.gazetteer import ADDRESS_FORMS as ADDRESS
 from searcher.gazetteer import key as phrase_key
 from searcher.options import InvalidParameter
 from searcher.results import Hit

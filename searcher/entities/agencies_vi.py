@@ -12,19 +12,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
-from .known import KNOWN_NAMES, KNOWN_OPENERS
+from .known import AGENCY_HEAD_PHRASES, KNOWN_NAME_PHRASES, KNOWN_OPENERS, PLACE_HEAD_PHRASES
 from .people_vi import is_person_start, title_at
 from .words import Word, is_acronym, is_cap, match_phrase
 
 if TYPE_CHECKING:
-    from .collect import Collector
+    from .collector import Collector
 
 
 def known_at(ws: list[Word], i: int) -> int:
     """Length in words of a gazetteer agency name starting at i."""
     if not is_cap(ws[i].text) or gz.key(ws[i].text).split(" ")[0] not in KNOWN_OPENERS:
         return 0
-    return match_phrase(ws, i, KNOWN_NAMES, 8)
+    return match_phrase(ws, i, KNOWN_NAME_PHRASES, 8)
 
 
 def place_after(ws: list[Word], j: int) -> int:
@@ -74,7 +74,7 @@ def _agency_body(ws: list[Word], i: int) -> int:
     with a place level ("Công an tỉnh Nam Định") or a company form ("Công ty
     cổ phần dược phẩm Thiên Sơn") may go on in lowercase.
     """
-    head = match_phrase(ws, i, gz.AGENCY_HEADS_VI, 2)
+    head = match_phrase(ws, i, AGENCY_HEAD_PHRASES, 2)
     if not head or (gz.key(ws[i].text) in gz.SURNAMES_VI and is_person_start(ws, i)):
         return 0  # no head, or a surname ("Đoàn Hồng Phong")
     head_key = gz.key(" ".join(w.text for w in ws[i:i + head]))
@@ -138,12 +138,12 @@ def _name_stop(ws: list[Word], i: int, head: int, j: int, w: str) -> int:
     if is_cap(ws[j].text):
         if is_person_start(ws, j) or title_at(ws, j):
             return j - i
-        if match_phrase(ws, j, gz.AGENCY_HEADS_VI, 2):
+        if match_phrase(ws, j, AGENCY_HEAD_PHRASES, 2):
             nested = agency_at(ws, j)  # juxtaposed parent: "Cơ quan CSĐT Công an huyện Thọ Xuân"
             return j + nested - i if nested else j - i
         return 0
     if w in gz.AGENCY_INNER_VI or (w == "và" and j + 1 < len(ws) and is_cap(ws[j + 1].text)
-                                   and not match_phrase(ws, j + 1, gz.AGENCY_HEADS_VI, 2)):
+                                   and not match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2)):
         return 0
     if w in gz.PLACE_LEVELS_VI:
         p = place_after(ws, j)
@@ -179,7 +179,7 @@ def _descriptor_tail(ws: list[Word], j: int, reach: int = 4) -> int:
     p = place_after(ws, k)
     if p:
         return k + p - j
-    if not is_cap(ws[k].text) or is_person_start(ws, k) or match_phrase(ws, k, gz.AGENCY_HEADS_VI, 2) \
+    if not is_cap(ws[k].text) or is_person_start(ws, k) or match_phrase(ws, k, AGENCY_HEAD_PHRASES, 2) \
             or is_acronym(ws[k].text.split()[0]) or known_at(ws, k):
         return 0
     return _descriptor_name(ws, k) - j
@@ -220,7 +220,7 @@ def _place_head(ws: list[Word], i: int) -> int:
     """Words of a head that takes a place ("UBND", "Công an") at i, else 0."""
     if gz.key(ws[i].text).split(" ")[0] not in _PLACE_HEAD_OPENERS:
         return 0
-    h = match_phrase(ws, i, gz.AGENCY_HEADS_VI, 4) or match_phrase(ws, i, gz.PLACE_HEADS_VI, 4)
+    h = match_phrase(ws, i, AGENCY_HEAD_PHRASES, 4) or match_phrase(ws, i, PLACE_HEAD_PHRASES, 4)
     return h if h and gz.key(" ".join(w.text for w in ws[i:i + h])) in gz.PLACE_HEADS_VI else 0
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import gazetteer as gz
 from ..textnorm import fold
 from .names import entity_key
-from .words import strip_possessive
+from .words import Phrases, strip_possessive
 
 KnownAgency = tuple[str, str, tuple[str, ...]]  # (Vietnamese name, English name, acronyms)
 
@@ -33,13 +33,20 @@ KNOWN_OPENERS = frozenset(n.split(" ")[0] for n in KNOWN_NAMES)
 KNOWN_SINGLE = frozenset(gz.key(n) for e in gz.KNOWN_AGENCIES for n in (e[0], e[1])
                          if " " not in n.strip()) - gz.BARE_HEADS_VI
 
+# Phrase tables that word runs are matched against (words.match_phrase).
+TITLE_PHRASES = Phrases.of(gz.TITLES_VI)
+AGENCY_HEAD_PHRASES = Phrases.of(gz.AGENCY_HEADS_VI)
+PLACE_HEAD_PHRASES = Phrases.of(gz.PLACE_HEADS_VI)
+LOWER_HEAD_PHRASES = Phrases.of(gz.LOWER_HEADS_VI)
+KNOWN_NAME_PHRASES = Phrases.of(KNOWN_NAMES)
+
 # Media heads as folded keys ("bao", "dai"): "Báo VOV" and "VOV" are one body.
 MEDIA_HEAD_KEYS = frozenset(fold(h) for h in gz.MEDIA_HEADS_VI)
 
 # Known outlets without their head word ("Thanh Niên" of "Báo Thanh Niên").
-MEDIA_BARE = frozenset(
+MEDIA_BARE = Phrases.of(frozenset(
     b for e in gz.KNOWN_AGENCIES for h in gz.OUTLET_HEADS_VI if gz.key(e[0]).startswith(h + " ")
-    for b in (gz.key(e[0])[len(h) + 1:], gz.key(e[1]).removeprefix("the ")) if b not in gz.PLACES)
+    for b in (gz.key(e[0])[len(h) + 1:], gz.key(e[1]).removeprefix("the ")) if b not in gz.PLACES))
 
 # A capitalised word standing alone (not hyphenated, not the start of a
 # longer English name: "NBC News"); the known acronyms are looked up among

@@ -8,10 +8,11 @@ right after a title.  Foreign names keep their particles ("de Mistura").
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from .. import gazetteer as gz
 from ..textnorm import fold
-from .known import KNOWN_BY_KEY
+from .known import AGENCY_HEAD_PHRASES, KNOWN_BY_KEY, TITLE_PHRASES
 from .words import Word, is_acronym, is_cap, match_phrase
 
 # First syllables that can open a title: most words are ruled out by one lookup.
@@ -32,7 +33,7 @@ def title_at(ws: list[Word], i: int) -> int:
     while i + n < len(ws) and ws[i + n].is_word and all(
             syl in gz.TITLE_MODIFIERS_VI for syl in gz.key(ws[i + n].text).split(" ")):
         n += 1
-    m = match_phrase(ws, i + n, gz.TITLES_VI)
+    m = match_phrase(ws, i + n, TITLE_PHRASES)
     if m:
         return n + m
     # pyvi may glue a modifier to its title ("Phó_Tổng_Tư_lệnh").
@@ -52,7 +53,7 @@ def is_person_start(ws: list[Word], j: int) -> bool:
     if len(ws[j].text.split()) >= 2:
         return True
     return j + 1 < len(ws) and ws[j + 1].is_word and is_cap(ws[j + 1].text) \
-        and not match_phrase(ws, j + 1, gz.AGENCY_HEADS_VI, 2)
+        and not match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2)
 
 
 def name_run(ws: list[Word], i: int) -> int:
@@ -79,9 +80,10 @@ def person_in_run(ws: list[Word], i: int, n: int, after_title: bool) -> tuple[st
         syllables = syllables[k:]
         if not syllables or not is_cap(syllables[0]):
             return None
-    if not syllables or gz.key(" ".join(syllables)) in gz.PLACES:
+    if not syllables:
         return None
-    if not all(_name_syllable(syl) for syl in syllables) or gz.key(" ".join(syllables)) in gz.NOT_NAMES:
+    whole = gz.key(" ".join(syllables))
+    if whole in gz.PLACES or not all(_name_syllable(syl) for syl in syllables) or whole in gz.NOT_NAMES:
         return None
     reach = len(syllables) - 2 if after_title else 3
     for s, syl in enumerate(syllables):
@@ -132,14 +134,18 @@ def foreign_name(ws: list[Word], i: int, n: int) -> bool:
         and k not in KNOWN_BY_KEY and not any(gz.key(s) in gz.PLACES for s in syllables)
 
 
+_SEPARATORS = frozenset(("'", "’", "-"))
+_text = attrgetter("text")
+
+
 def join_name_pieces(ws: list[Word]) -> list[Word]:
     """Rejoin a foreign name that segmentation split: "O ' Hagan" -> "O'Hagan",
     "Ri Yong - ho" (a Korean given name with a spaced hyphen) -> one word."""
-    if not any(w.text in ("'", "’", "-") for w in ws):
-        return ws
+    if _SEPARATORS.isdisjoint(map(_text, ws)):
+        return ws  # most texts: checked in C, it runs for every word
     out: list[Word] = []
     for w in ws:
-        if len(out) >= 2 and out[-1].text in ("'", "’", "-") and w.is_word \
+        if len(out) >= 2 and out[-1].text in _SEPARATORS and w.is_word \
                 and _glued(out[-2].text, out[-1].text, w.text):
             sep, prev = out.pop(), out.pop()
             w = Word(prev.text + sep.text + w.text, prev.start, w.end, True)

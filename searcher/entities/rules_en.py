@@ -20,7 +20,7 @@ from .words import is_acronym, is_cap, strip_possessive
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .collect import Collector
+    from .collector import Collector
 
 
 class Token(NamedTuple):

@@ -8,12 +8,13 @@ company with an English tail, an acronym inside a role, a run of names.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
 from ..analysis import words as vi_words
 from .agencies_vi import agency_at, known_at, next_place, shared_place
-from .known import KNOWN_SINGLE, MEDIA_BARE, known_single
+from .known import AGENCY_HEAD_PHRASES, KNOWN_SINGLE, LOWER_HEAD_PHRASES, MEDIA_BARE, known_single
 from .people_vi import (
     foreign_name,
     is_person_start,
@@ -24,137 +25,160 @@ from .people_vi import (
     title_at,
     titled_after,
 )
-from .words import Word, is_acronym, is_cap, match_phrase
+from .words import Word, as_word, is_acronym, is_cap, match_phrase
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .collect import Collector
+    from .collector import Collector
 
 _CUES = gz.MEDIA_CUES_VI | gz.KNOWN_MEDIA_CUES_VI
-# Lowercase words that may open a body: read before the role is dropped.
+# Lowercase words after which a body may be named ("bộ Công an", "đài WAFB",
+# "trên Thanh Niên").
 _LOWER_OPENERS = gz.MEDIA_WORDS_VI | gz.LOWER_HEADS_VI | frozenset(h.split(" ")[0] for h in gz.LOWER_HEADS_VI) | _CUES
+
+# Kinds of word for the pass (see _kind).
+_PLAIN, _LOWER_OPENER, _CUE = 0, 1, 2
+
+
+@lru_cache(maxsize=131072)
+def _kind(word: str) -> int:
+    """What a word may start: a cue (capitalised or a title opener), a body
+    after a lowercase head, or nothing.  Cached: the pass asks it of every word."""
+    if is_cap(word) or opens_title(word):
+        return _CUE
+    return _LOWER_OPENER if gz.key(word) in _LOWER_OPENERS else _PLAIN
 
 
 class _Reader:
-    """Where the pass stands: the word, the role being read (its title's
-    first word and the word after it), and a role that a list of names
-    after a colon shares ("gồm các ông: A, B và C")."""
+    """What the pass carries from word to word: the role being read (its
+    title's first word and the word after the role so far), and a role that
+    a list of names after a colon shares ("gồm các ông: A, B và C")."""
 
-    __slots__ = ("i", "listed", "out", "role_end", "role_start", "text", "ws")
+    __slots__ = ("listed", "out", "role_end", "role_start", "text", "ws")
 
     def __init__(self, ws: list[Word], text: str, out: Collector) -> None:
         self.ws = ws
         self.text = text
         self.out = out
-        self.i = 0
         self.role_start: int | None = None
         self.role_end = -1  # meaningful while role_start is set
         self.listed: tuple[int, int] | None = None
 
 
 def extract_vi(text: str, out: Collector) -> None:
-    """Record the officials and agencies a Vietnamese text names."""
-    r = _Reader(join_name_pieces(list(map(Word._make, vi_words(text)))), text, out)
-    ws = r.ws
-    while r.i < len(ws):
-        w = ws[r.i]
+    """Record the officials and agencies a Vietnamese text names.
+
+    Each step reads the word at i and returns where the next one starts.
+    Most words are lowercase and outside any role: they are passed over
+    right here.
+    """
+    ws = join_name_pieces(list(map(as_word, vi_words(text))))
+    r = _Reader(ws, text, out)
+    i, n = 0, len(ws)
+    while i < n:
+        w = ws[i]
         if not w.is_word:
-            _punctuation(r, w.text)
-        elif not is_cap(w.text) and not opens_title(w.text):
-            _lowercase(r)
+            i = _punctuation(r, i, w.text)
+            continue
+        kind = _kind(w.text)
+        if kind == _CUE:
+            i = _cued(r, i)
+        elif kind == _PLAIN and r.role_start is None and r.listed is None:
+            i += 1
         else:
-            _cued(r)
+            i = _lowercase(r, i)
 
 
-def _punctuation(r: _Reader, mark: str) -> None:
+def _punctuation(r: _Reader, i: int, mark: str) -> int:
     """A list after a colon takes the role back at each comma; most marks end it."""
     if mark in ",:;" and r.listed is not None:
         r.role_start, r.role_end = r.listed  # "gồm các ông: A, B và C"
     elif mark not in "(-":
         r.role_start = None
-    r.i += 1
+    return i + 1
 
 
-def _lowercase(r: _Reader) -> None:
+def _lowercase(r: _Reader, i: int) -> int:
     """A lowercase word: it carries the role on, or ends it and may open a body."""
-    if r.role_start is not None and _role_goes_on(r):
-        return
-    ws, i = r.ws, r.i
+    if r.role_start is not None:
+        nxt = _role_goes_on(r, i)
+        if nxt:
+            return nxt
+    ws = r.ws
     if not (r.listed is not None and gz.key(ws[i].text) in ("và", "các")):
         r.role_start = None  # most words: no title, agency or name starts here
         r.listed = None
     if r.role_start is None and gz.key(ws[i].text) in _LOWER_OPENERS:
         a = _media_cue(ws, i, r.text, r.out) or _lower_agency(ws, i, r.text, r.out)
         if a:
-            r.i += a
-            return
-    r.i += 1
+            return i + a
+    return i + 1
 
 
-def _role_goes_on(r: _Reader) -> bool:
+def _role_goes_on(r: _Reader, i: int) -> int:
     """The role being read takes this word: a field after "phụ trách", a
-    qualifier ("Giám đốc thể chất") or a link to a body ("tại", "của")."""
-    ws, i = r.ws, r.i
-    tail = _role_tail(ws, i) if i == r.role_end else 0
+    qualifier ("Giám đốc thể chất") or a link to a body ("tại", "của").
+    Returns where the next step starts, 0 if the role does not go on."""
+    tail = _role_tail(r.ws, i) if i == r.role_end else 0
     if tail:  # "Phó Tổng thư ký Liên hợp quốc phụ trách chính trị X"
-        r.role_end = r.i = i + tail
-        return True
-    if _carries_role(ws, i, r.role_end):
+        r.role_end = i + tail
+        return i + tail
+    if _carries_role(r.ws, i, r.role_end):
         if i == r.role_end:
             r.role_end = i + 1  # a qualifier: "Giám đốc thể chất"
-        r.i += 1
-        return True
-    return False
+        return i + 1
+    return 0
 
 
-def _cued(r: _Reader) -> None:
+def _cued(r: _Reader, i: int) -> int:
     """A capitalised word or a title opener: the first handler that reads it wins."""
     for handler in _HANDLERS:
-        if handler(r):
-            return
+        nxt = handler(r, i)
+        if nxt:
+            return nxt
     r.role_start = None
-    r.i += 1
+    return i + 1
 
 
-# --- handlers of a capitalised word, tried in order ------------------------------
+# --- handlers of a capitalised word, tried in order --------------------------------
+# Each returns where the next step starts, or 0 when the cue is not there.
 
 
-def _on_media_cue(r: _Reader) -> bool:
+def _on_media_cue(r: _Reader, i: int) -> int:
     """ "tờ Sunday Telegraph", "trên Thanh Niên": the medium after a cue."""
-    ws, i = r.ws, r.i
+    ws = r.ws
     m = _media_cue(ws, i, r.text, r.out) if gz.key(ws[i].text) in _CUES else 0
     if not m:
-        return False
+        return 0
     r.role_start = None
-    r.i += m
-    return True
+    return i + m
 
 
-def _on_title(r: _Reader) -> bool:
+def _on_title(r: _Reader, i: int) -> int:
     """A title opens a role (or goes on with it: "Phó Chủ tịch kiêm Tổng thư ký")."""
-    ws, i = r.ws, r.i
+    ws = r.ws
     t = title_at(ws, i)
     if not t:
-        return False
+        return 0
     if r.role_start is None:
         r.role_start = i
     r.listed = None
     if i + t < len(ws) and ws[i + t].text == ":" or (i + t + 1 < len(ws) and ws[i + t + 1].text == ":"):
         r.listed = (r.role_start, i + t)
     u = _unit_in_title(ws, i, t, r.text, r.out)
-    r.role_end = r.i = i + t + u
-    return True
+    r.role_end = i + t + u
+    return i + t + u
 
 
-def _on_agency(r: _Reader) -> bool:
+def _on_agency(r: _Reader, i: int) -> int:
     """A body's name, with its acronym in parentheses; inside a role it is
     the title-holder's body ("Thứ trưởng Bộ Công an")."""
-    ws, i = r.ws, r.i
+    ws = r.ws
     shared = shared_place(ws, i, r.text, r.out)
     a = shared or max(agency_at(ws, i), known_at(ws, i))
     if not a:
-        return False
+        return 0
     end = i + a
     acronym = ""
     if not shared:
@@ -163,8 +187,7 @@ def _on_agency(r: _Reader) -> bool:
         end += next_place(ws, i, end, r.text, r.out)
     if r.role_start is not None:
         r.role_end = end
-    r.i = end + (3 if acronym else 0)
-    return True
+    return end + (3 if acronym else 0)
 
 
 def _bracketed_acronym(ws: list[Word], end: int) -> str:
@@ -174,54 +197,49 @@ def _bracketed_acronym(ws: list[Word], end: int) -> str:
     return ""
 
 
-def _on_acronym_tail(r: _Reader) -> bool:
+def _on_acronym_tail(r: _Reader, i: int) -> int:
     """An acronym and an English company tail: "VTC Online"."""
-    ws, i = r.ws, r.i
+    ws = r.ws
     if not (i + 1 < len(ws) and ws[i + 1].is_word and gz.key(ws[i + 1].text) in gz.ORG_TAILS_EN
             and is_cap(ws[i + 1].text) and is_acronym(ws[i].text)):
-        return False
+        return 0
     r.out.agency(r.text[ws[i].start:ws[i + 1].end])
     if r.role_start is not None:
         r.role_end = i + 2
-    r.i += 2
-    return True
+    return i + 2
 
 
-def _on_acronym_in_role(r: _Reader) -> bool:
+def _on_acronym_in_role(r: _Reader, i: int) -> int:
     """An acronym in the role: "Giám đốc của LSU Joe Alleva"; when no
     person's name follows, the body's name goes on ("Giám đốc HTX Xuân Long")
     and the role ends."""
-    if r.role_start is None or not is_acronym(r.ws[r.i].text):
-        return False
-    r.i += 1
-    r.role_end = r.i
-    if not _name_after_acronym(r.ws, r.i):
+    if r.role_start is None or not is_acronym(r.ws[i].text):
+        return 0
+    r.role_end = i + 1
+    if not _name_after_acronym(r.ws, i + 1):
         r.role_start = None
-    return True
+    return i + 1
 
 
-def _on_name_run(r: _Reader) -> bool:
+def _on_name_run(r: _Reader, i: int) -> int:
     """A run of capitalised words: a company, a person, or a portfolio
     ("Thứ trưởng Khoa học và Công nghệ") after which the role goes on."""
-    ws, i = r.ws, r.i
+    ws = r.ws
     n = name_run(ws, i)
     if not n:
-        return False
+        return 0
     if _run_agency(ws, i, n, r.text, r.out):
         r.role_start = None
-        r.i += n
-        return True
+        return i + n
     person = _person_at(ws, i, n, r.text, r.role_start, r.role_end, r.out)
     if person or r.role_start is None or not (i + n < len(ws) and _carries_role(ws, i + n, -1)):
         r.role_start = None
-        r.i += n if person else 1
-    else:
-        r.i += n
-        r.role_end = r.i
-    return True
+        return i + n if person else i + 1
+    r.role_end = i + n
+    return i + n
 
 
-_HANDLERS: tuple[Callable[[_Reader], bool], ...] = (
+_HANDLERS: tuple[Callable[[_Reader, int], int], ...] = (
     _on_media_cue, _on_title, _on_agency, _on_acronym_tail, _on_acronym_in_role, _on_name_run)
 
 
@@ -274,7 +292,7 @@ def _person_at(ws: list[Word], i: int, n: int, text: str, role_start: int | None
     after = titled_after(ws, i + n) if role_start is None else ""
     if found is None and after and foreign_name(ws, i, n) and _title_ends_phrase(ws, i + n + 1):
         found = (text[ws[i].start:ws[i + n - 1].end], 0)  # "Marvin Cooke, giám đốc điều hành"
-    if not found or (n == 1 and match_phrase(ws, i, gz.AGENCY_HEADS_VI, 1)):
+    if not found or (n == 1 and match_phrase(ws, i, AGENCY_HEAD_PHRASES, 1)):
         return False  # no one, or a head: "thẩm phán tại Tòa kháng cáo"
     name, before = found
     if all(len(syl) == 1 for syl in name.split()):
@@ -356,7 +374,7 @@ def _lower_agency(ws: list[Word], i: int, text: str, out: Collector) -> int:
             and gz.key(ws[i + 1].text) not in gz.BARE_HEADS_VI:
         out.agency(ws[i + 1].text, ws[i + 1].text)
         return 2
-    if match_phrase(ws, i, gz.LOWER_HEADS_VI, 2):
+    if match_phrase(ws, i, LOWER_HEAD_PHRASES, 2):
         a = agency_at(ws, i)
         if a:
             out.agency(text[ws[i].start:ws[i + a - 1].end])

@@ -1,6 +1,7 @@
-"""One record per entity: the mentions a release gives of one person or one
-body (spellings, a bare surname, an acronym, a shorter name) are merged into
-the fullest, and known bodies get all their gazetteer names."""
+"""The collector the rules report each mention to, and the merging that
+makes one record per entity: the mentions a release gives of one person or
+one body (spellings, a bare surname, an acronym, a shorter name) go into the
+fullest, and known bodies get all their gazetteer names."""
 
 from __future__ import annotations
 
@@ -17,12 +18,72 @@ from .known import (
     people_in,
 )
 from .names import Agency, Official, entity_key, loose_key
-from .words import is_cap
+from .words import is_cap, strip_possessive
+
+__all__ = ["Collector"]
+
+
+class Collector:
+    """Keeps the first spelling of each entity and merges later mentions."""
+
+    def __init__(self) -> None:
+        self.officials: dict[str, Official] = {}
+        self.mentions: dict[str, int] = {}  # official key -> mentions, for the main spelling
+        self.agencies: dict[str, Agency] = {}
+
+    def official(self, name: str, role: str, single_ok: bool = False) -> None:
+        """A one-word name is kept only after a real title ("Tổng thống Trump")."""
+        name = _strip_address(strip_possessive(name.strip()))
+        k = entity_key(name)
+        if not k or (len(k.split()) < 2 and not (single_ok and len(k) >= 3)):
+            return
+        self.mentions[k] = self.mentions.get(k, 0) + 1
+        known = self.officials.get(k)
+        if known is None:
+            self.officials[k] = Official(name, role)
+        elif not known.role and role:
+            known.role = role
+
+    def known_people(self, run: str, fold_marks: bool) -> None:
+        """Record every known official named inside a run of capitalised words."""
+        for name in people_in(run, fold_marks):
+            self.official(name, "")
+
+    def agency(self, name: str, acronym: str = "") -> None:
+        """Record a body; a bare head or a place that starts like one ("Hội An") is none."""
+        name = name.strip()
+        if not name or gz.key(name) in gz.GENERIC_AGENCIES or gz.key(name) in gz.PLACES:
+            return
+        k = entity_key(name)
+        known = self.agencies.get(k)
+        if known is None:
+            self.agencies[k] = known = Agency(name, acronym)
+        elif acronym and not known.acronym:
+            known.acronym = acronym
+
+    def result(self) -> tuple[list[Official], list[Agency]]:
+        """The merged entities, in order of first mention."""
+        agencies = _merge_agencies(list(self.agencies.values()))
+        _attach_known_names(agencies)
+        officials = _merge_officials(list(self.officials.values()), self.mentions)
+        officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
+        for o in officials:
+            _name_known_figure(o)
+        return officials, agencies
+
+
+def _strip_address(name: str) -> str:
+    """ "Mr Goldsmith" (after "Ông"): forms of address are not part of a name."""
+    words = name.split()
+    while len(words) > 1 and gz.key(words[0].rstrip(".")) in gz.ADDRESS_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
 
 # --- officials ------------------------------------------------------------------
 
 
-def merge_officials(officials: list[Official], mentions: dict[str, int]) -> list[Official]:
+def _merge_officials(officials: list[Official], mentions: dict[str, int]) -> list[Official]:
     """One official per person: romanisation variants and a bare surname
     ("Trump" after "Donald Trump") become aliases of the fullest, most used name."""
     order = {id(o): n for n, o in enumerate(officials)}
@@ -52,14 +113,14 @@ def _same_person(full: str, short: str) -> bool:
     return len(sw) < len(fw) and fw[-len(sw):] == sw
 
 
-def addressed_only(o: Official) -> bool:
+def _addressed_only(o: Official) -> bool:
     """A bare surname met only after "Mr"/"Ms" that names no one with a
     title in the text (it would have merged) nor a known public figure."""
     return len(o.name.split()) == 1 and gz.key(o.role.rstrip(".")) in gz.ADDRESS_WORDS \
         and fold(gz.key(o.name)) not in KNOWN_SURNAMES
 
 
-def names_body(o: Official, agencies: list[Agency]) -> bool:
+def _names_body(o: Official, agencies: list[Agency]) -> bool:
     """ "Tổng giám đốc Nhật Cường": the name after the title is the proper
     name of a company or body in the same text ("Công ty ... Nhật Cường")."""
     k = entity_key(o.name)
@@ -75,7 +136,7 @@ def _opens_body(head: str) -> bool:
     return first in FOLDED_HEAD_OPENERS
 
 
-def name_known_figure(o: Official) -> None:
+def _name_known_figure(o: Official) -> None:
     """A well-known figure named by surname only ("President Trump", with no
     "Donald Trump" in the release) gets the full name, the surname as an
     alias: one entity page for all the releases about them."""
@@ -88,7 +149,7 @@ def name_known_figure(o: Official) -> None:
 # --- agencies -------------------------------------------------------------------
 
 
-def merge_agencies(agencies: list[Agency]) -> list[Agency]:
+def _merge_agencies(agencies: list[Agency]) -> list[Agency]:
     """One agency per body: names of the same gazetteer entry, an acronym
     used alone, and a shorter name that opens a longer one ("Trung tâm Cơ
     sở dữ liệu" in "Trung tâm Cơ sở dữ liệu lớn Canberra") unless what
@@ -167,7 +228,7 @@ def _longer_variant(long: str, short: str) -> bool:
                 for w in middle)
 
 
-def attach_known_names(agencies: list[Agency]) -> None:
+def _attach_known_names(agencies: list[Agency]) -> None:
     """A known body gets its gazetteer names as aliases and its acronym."""
     for agency in agencies:
         entry = known_entry(agency.name) or (known_entry(agency.acronym) if agency.acronym else None)
