@@ -48,6 +48,7 @@ from whoosh.analysis import (
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
 
+from . import gazetteer as gz
 from .textnorm import canonical_tone, fold, nfc_with_offsets
 
 __all__ = [
@@ -395,7 +396,7 @@ def _canonical_word(text: str) -> str:
 class ToneFilter(Filter):
     """One tone-mark placement per syllable: "hoà" == "hòa", "uỷ" == "ủy"."""
 
-    def __call__(self, tokens):
+    def __call__(self, tokens):  # type: ignore[override]  # Whoosh filters take the token stream
         for t in tokens:
             t.text = _canonical_word(t.text)
             yield t
@@ -408,7 +409,7 @@ class FoldFilter(Filter):
     can tell the two kinds of term apart.
     """
 
-    def __call__(self, tokens):
+    def __call__(self, tokens):  # type: ignore[override]  # Whoosh filters take the token stream
         for t in tokens:
             if getattr(t, "compound", False):
                 t.text = fold(t.text)
@@ -423,13 +424,9 @@ def vietnamese_analyzer(segment: bool = True):
     return VietnameseTokenizer(segment=segment) | LowercaseFilter() | ToneFilter() | FoldFilter()
 
 
-# Whoosh's short English list plus pronouns, auxiliaries and question words,
-# which carry no topic in a question such as "Who did the minister meet?".
-ENGLISH_STOP_WORDS = frozenset(STOP_WORDS) | frozenset(
-    "about after all also been but did does had has he her his how its more "
-    "most other our she some such than their them then there these they "
-    "what where which while who whom why would s t d ll m re ve".split()
-)
+# Whoosh's short English list plus the gazetteer's pronouns, auxiliaries and
+# question words.
+ENGLISH_STOP_WORDS = frozenset(STOP_WORDS) | gz.STOP_WORDS_EN
 
 
 def english_analyzer():

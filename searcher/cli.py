@@ -1,8 +1,9 @@
-"""The ``searcher`` command: reindex, search, serve.
+"""The ``searcher`` command: reindex, search, entity, serve, eval.
 
 Exit statuses: 0 success; 1 reindex finished but skipped some inputs (each
-named on stderr); 2 usage error; 3 the command could not run (docs folder
-missing, index missing or damaged, another reindex running).
+named on stderr), or no release names the entity asked for; 2 usage error;
+3 the command could not run (docs folder missing, index missing or damaged,
+another reindex running).
 """
 
 from __future__ import annotations

@@ -8,15 +8,20 @@ patches module globals, so two configurations can serve side by side.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .fields import TEXT_FIELDS
 
 __all__ = ["RankingConfig", "DEFAULT"]
 
 
-def _weights(lang: str) -> dict[str, float]:
-    return {f.name: f.weight for f in TEXT_FIELDS if f.lang == lang}
+_NAMES = {f.name: f for f in TEXT_FIELDS}
+
+
+def _weights(lang: str) -> Mapping[str, float]:
+    return MappingProxyType({f.name: f.weight for f in TEXT_FIELDS if f.lang == lang})
 
 
 @dataclass(frozen=True)
@@ -24,10 +29,11 @@ class RankingConfig:
     """BM25F, query-term weights, and the re-ranking steps' settings."""
 
     # BM25F (``scoring``)
-    vi_fields: dict[str, float] = field(default_factory=lambda: _weights("vi"))
-    en_fields: dict[str, float] = field(default_factory=lambda: _weights("en"))
+    vi_fields: Mapping[str, float] = field(default_factory=lambda: _weights("vi"))
+    en_fields: Mapping[str, float] = field(default_factory=lambda: _weights("en"))
     k1: float = 1.2
-    b: dict[str, float] = field(default_factory=lambda: {f.name: f.b for f in TEXT_FIELDS})
+    b: Mapping[str, float] = field(  # fields not listed: default_b
+        default_factory=lambda: MappingProxyType({f.name: f.b for f in TEXT_FIELDS if f.b is not None}))
     default_b: float = 0.75
     idf_formula: str = "rsj"  # "rsj" (Lucene-style) or "whoosh": log(N/(df+1)) + 1
     combine_fields: bool = True  # BM25F: a term's fields combined before saturation
@@ -49,14 +55,25 @@ class RankingConfig:
     pair_depth: int = 50  # ...for the translations of this many top hits, whatever the page
     coverage_none: float = 0.3  # ...nothing when the hit holds no more than this share of the query,
     coverage_full: float = 0.5  # ...all when it holds at least this share (equal values: always all)
+    _all_weights: Mapping[str, float] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     @property
-    def field_weights(self) -> dict[str, float]:
-        return {**self.vi_fields, **self.en_fields}
+    def field_weights(self) -> Mapping[str, float]:
+        """Every text field's weight (both languages)."""
+        return self._all_weights
 
     def __post_init__(self) -> None:
+        """Read-only copies of the tables (a shared config cannot be changed
+        under other threads), checked against the field table."""
         if self.idf_formula not in ("rsj", "whoosh"):
             raise ValueError(f"idf_formula must be 'rsj' or 'whoosh', not {self.idf_formula!r}")
+        for name, lang in (("vi_fields", "vi"), ("en_fields", "en"), ("b", None)):
+            table = dict(getattr(self, name))
+            wrong = [f for f in table if f not in _NAMES or (lang and _NAMES[f].lang != lang)]
+            if wrong:
+                raise ValueError(f"{name}: not {lang or 'a'} text field(s) of the index: {', '.join(wrong)}")
+            object.__setattr__(self, name, MappingProxyType(table))
+        object.__setattr__(self, "_all_weights", MappingProxyType({**self.vi_fields, **self.en_fields}))
 
 
 DEFAULT = RankingConfig()

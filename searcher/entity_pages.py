@@ -2,7 +2,7 @@
 
 The web page, the JSON API and ``searcher entity`` all show an entity through
 :func:`entity_page`, so they agree; it uses only the engine's public search
-and ``document``.  What the page says about the entity (spellings, roles,
+and ``documents``.  What the page says about the entity (spellings, roles,
 other names) is read from the newest releases naming it whatever the
 request's filters and page, so the heading does not change from one page or
 filter to the next.
@@ -24,7 +24,7 @@ from .results import Hit, SearchResults
 
 __all__ = ["EntityPage", "Role", "YearGroup", "entity_page", "KINDS", "DETAILS_READ", "DEFAULT_LIMIT"]
 
-class Engine(Protocol):
+class Searching(Protocol):
     """What an entity page needs of the engine (``search.Engine``)."""
 
     def search(self, query: str | None, limit: int = 10, page: int = 1, lang: str | None = None,
@@ -33,7 +33,7 @@ class Engine(Protocol):
                sort: str = "relevance", facets: bool = False,
                include_undated: bool = False) -> SearchResults: ...
 
-    def document(self, doc_id: str) -> Release | None: ...
+    def documents(self, doc_ids: list[str]) -> list[Release | None]: ...
 
 
 KINDS = ("official", "agency")
@@ -109,7 +109,7 @@ class EntityPage:
         }
 
 
-def entity_page(engine: Engine, kind: str, name: str, *, page: int = 1, limit: int = DEFAULT_LIMIT,
+def entity_page(engine: Searching, kind: str, name: str, *, page: int = 1, limit: int = DEFAULT_LIMIT,
                 lang: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 official: str | None = None, agency: str | None = None, query: str | None = None,
                 include_undated: bool = False) -> EntityPage:
@@ -149,7 +149,7 @@ def _asked(kind: str, name: object) -> str:
     return name.replace("\x00", " ").strip()[:MAX_NAME]
 
 
-def _newest(engine: Engine, kind: str, asked: str, res: SearchResults,
+def _newest(engine: Searching, kind: str, asked: str, res: SearchResults,
             narrowed: bool) -> tuple[int, list[Hit]]:
     """How many releases name the entity whatever the filters, and the
     newest of them to read; the page's own search serves when it is that."""
@@ -208,15 +208,14 @@ def _identity(kind: str, ent: Any) -> str:
     return loose_key(ent.name) if kind == "official" else entity_key(ent.name)
 
 
-def _details(engine: Engine, kind: str, asked: str,
+def _details(engine: Searching, kind: str, asked: str,
              hits: list[Hit]) -> tuple[str, tuple[str, ...], tuple[Role, ...], tuple[str, ...]]:
     """The display name, spellings, roles and other names the releases of
     ``hits`` give the entity.  Only its best matches count, as in the
     search; a part of a name that several entities share ("Cảnh sát") is
     shown as asked, with nothing read."""
     found: list[tuple[int, str, Any]] = []
-    for hit in hits:
-        doc = engine.document(hit.doc_id)
+    for doc in engine.documents([hit.doc_id for hit in hits]):
         if doc is None:  # removed by a reindex since the search
             continue
         for ent in doc.officials if kind == "official" else doc.agencies:

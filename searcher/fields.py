@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["TextField", "TEXT_FIELDS", "VI_FIELDS", "EN_FIELDS", "ENTITY_FIELDS", "PAIRS", "SPELLING_FIELDS",
-           "PREFIX_FIELDS"]
+           "PREFIX_FIELDS", "PREFIXES", "WORD_FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -20,13 +20,13 @@ class TextField:
     """One analysed field: the language of its analyser, its BM25F weight
     (what a release is about is in its title and in who and what it names;
     lead and body carry the detail), and its length normalisation ``b``
-    (short fields such as titles are normalised less)."""
+    (short fields such as titles and names are normalised less)."""
 
     name: str
     lang: str  # "vi": pyvi syllables and words; "en": stemmed English
     part: str  # what the query syntax calls it: title:, body:, official:, agency:
     weight: float
-    b: float = 0.75
+    b: float | None = None  # None: the ranking configuration's default b
 
 
 TEXT_FIELDS: tuple[TextField, ...] = (
@@ -41,11 +41,14 @@ TEXT_FIELDS: tuple[TextField, ...] = (
 )
 VI_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "vi")
 EN_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.lang == "en")
-ENTITY_FIELDS = ("officials", "agencies")  # names, not running text
+ENTITY_FIELDS = tuple(f.name for f in TEXT_FIELDS if f.part in ("official", "agency"))  # names, not running text
 # Fields whose words read as the corpus's vocabulary: where a misspelled
 # word is looked up, and how common a compound is.
 SPELLING_FIELDS = ("body", "title", "body_en")
+# Where a compound's release count says whether it is a word (``Generation.unit_kind``).
+WORD_FIELDS = ("title", "body")
 # The fields a syntax prefix searches ("title:" both titles; "officials:" as "official:").
 PREFIX_FIELDS = {p: [f.name for f in TEXT_FIELDS if f.part == p] for p in ("title", "body", "official", "agency")}
 PREFIX_FIELDS.update(officials=PREFIX_FIELDS["official"], agencies=PREFIX_FIELDS["agency"])
+PREFIXES = (*PREFIX_FIELDS, "lang")  # every field: prefix of the query syntax
 PAIRS = "pairs"  # the presence-only field of adjacent syllables (``analysis.adjacent_pairs``)

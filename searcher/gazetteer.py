@@ -2011,3 +2011,21 @@ GIVEN_NAME_TITLES = frozenset({"dean", "earl", "duke", "major", "judge"})
 # Forms of address, either language: they stand before a name like a title
 # but say nothing of the post (not a role on an official's page).
 ADDRESS_FORMS = ADDRESS_WORDS | ADDRESS_VI | ADDRESS_EN
+
+# English words that carry no topic in a question such as "Who did the
+# minister meet?" (pronouns, auxiliaries, question words): stop words of the
+# English analyser, besides Whoosh's own short list.
+STOP_WORDS_EN = frozenset(
+    "about after all also been but did does had has he her his how its more "
+    "most other our she some such than their them then there these they "
+    "what where which while who whom why would s t d ll m re ve".split()
+)
+
+# What a question in English starts with, in the order tried.
+QUESTION_OPENERS_EN = ("what", "who", "whom", "whose", "which", "when", "where", "why", "how", "is", "are", "was",
+                       "were", "do", "does", "did", "can", "could", "should", "would", "will", "has", "have", "had",
+                       "in what", "in which")
+
+# Vietnamese question words, anywhere in a query, longest first where one holds another.
+QUESTION_WORDS_VI = ("bao nhiêu", "là gì", "như thế nào", "thế nào", "tại sao", "vì sao", "khi nào", "ở đâu",
+                     "là ai", "nào", "ai")

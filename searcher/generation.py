@@ -12,20 +12,22 @@ import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import numpy as np
 from whoosh import query as Q
-from whoosh.scoring import BM25F
 
 from .config import DEFAULT, RankingConfig
 from .entities.names import Agency, Official
 from .facets import FacetTable
-from .fields import EN_FIELDS, SPELLING_FIELDS, VI_FIELDS
+from .fields import EN_FIELDS, VI_FIELDS, WORD_FIELDS
 from .ingest import Release
 from .scoring import Scorer
 from .storage import TRANSLATIONS, open_whoosh
 
-__all__ = ["Generation", "release_of", "date_key"]
+__all__ = ["Generation", "Memo", "release_of", "date_key"]
+
+V = TypeVar("V")
 
 # A compound pyvi found in at least this many releases is a common word
 # ("bảo vệ"); in fewer than ``MIN_WORD_RELEASES`` it may be a segmentation
@@ -67,9 +69,9 @@ class Generation:
         ix = open_whoosh(path)
         self.path = path
         self.config = config
-        self.searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
+        self.searcher = ix.searcher()  # for stored fields and phrase matches; ``scoring`` ranks
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config)
-        self._units: dict[str, str] = {}
+        self._units: Memo[str] = Memo(100_000)
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
@@ -139,17 +141,13 @@ class Generation:
         its spelling (an official or agency the index holds), "word" or
         "rare word" (a compound pyvi found in many releases, or in a few),
         or "" (see ``querytypes.Lookup``)."""
-        found = self._units.get(folded)
-        if found is None:
-            name = self.facets.entity_spelling(folded.replace("_", " "))
-            if name:
-                found = "name:" + name
-            else:
-                found = _word_kind(sum(self.scorer.rough_frequency(f, folded) for f in SPELLING_FIELDS[:2]))
-            if len(self._units) > 100_000:
-                self._units.clear()
-            self._units[folded] = found
-        return found
+        return self._units.get(folded, lambda: self._unit_kind(folded))
+
+    def _unit_kind(self, folded: str) -> str:
+        name = self.facets.entity_spelling(folded.replace("_", " "))
+        if name:
+            return "name:" + name
+        return _word_kind(sum(self.scorer.rough_frequency(f, folded) for f in WORD_FIELDS))
 
     # -- translation pairs ------------------------------------------------------
 
@@ -221,16 +219,18 @@ def read_pairs(path: Path) -> dict[str, tuple[str, float]] | None:
     return out
 
 
-class Memo:
-    """A small per-generation cache, emptied whole when it grows past
-    ``limit`` (queries repeat in bursts; a bound keeps memory flat)."""
+class Memo(Generic[V]):
+    """A per-generation cache, emptied whole when it grows past ``limit``
+    (queries repeat in bursts; a bound keeps memory flat).  Two threads may
+    both build a missing value; either result is the same, and the lock
+    keeps the clearing and the insertion from interleaving."""
 
     def __init__(self, limit: int):
         self.limit = limit
-        self._data: dict = {}
+        self._data: dict[str, V] = {}
         self._lock = threading.Lock()
 
-    def get(self, key, make: Callable):
+    def get(self, key: str, make: Callable[[], V]) -> V:
         found = self._data.get(key)
         if found is None:
             found = make()

@@ -231,7 +231,7 @@ class _PreparingWriter(MpWriter):
         task.start()
         return task
 
-    def cancel(self):
+    def cancel(self, **kwargs) -> None:
         for task in self.tasks:
             if task.is_alive():
                 task.terminate()

@@ -73,8 +73,8 @@ class Matcher:
     def __init__(self, gen: Generation, retrieval: Retrieval):
         self.gen = gen
         self.retrieval = retrieval
-        self._masks = Memo(256)
-        self._free = Memo(256)
+        self._masks: Memo[np.ndarray] = Memo(256)
+        self._free: Memo[tuple[np.ndarray, Loosened]] = Memo(256)
 
     def filter_mask(self, q: Q.Query) -> np.ndarray:
         return self._masks.get(repr(q), lambda: self.match(q))

@@ -14,14 +14,14 @@ expanded, per field, into weighted terms:
 
 Query syntax ("phrases", field:value, AND/OR/NOT, -word) is parsed with
 Whoosh's query parser and each leaf is expanded the same way; anything the
-parser cannot make sense of falls back to plain words.  The constants below
-are the ranking settings measured in docs/evaluation.md.
+parser cannot make sense of falls back to plain words.  The weights come
+from the ``RankingConfig`` given (``config``), measured in docs/evaluation.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from whoosh import qparser
@@ -33,7 +33,7 @@ from .analysis import ENGLISH_STOP_WORDS, english_analyzer
 from .config import DEFAULT, RankingConfig
 from .contentwords import content_words
 from .entities.names import entity_key, loose_key
-from .fields import ENTITY_FIELDS, PREFIX_FIELDS
+from .fields import ENTITY_FIELDS, PREFIX_FIELDS, PREFIXES
 from .options import InvalidParameter, parse_lang
 from .querylang import clear_query_lang, is_question, query_lang
 from .querytypes import (
@@ -65,7 +65,7 @@ def _stems(text: str) -> list[str]:
     return [t.text for t in _EN_ANALYZER(nfc(text)) if t.text.strip("_")]
 
 
-def _vi_query(text: str, fields: dict[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
+def _vi_query(text: str, fields: Mapping[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
     """Weighted Vietnamese terms: each syllable folded (and as typed, a
     little more), runs of two or three as compounds, function words low."""
     units = vi_units(text)
@@ -106,7 +106,7 @@ def _weighted_units(units: list[tuple[str, str]], accented: bool, cfg: RankingCo
     return weighted
 
 
-def _en_query(text: str, fields: dict[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
+def _en_query(text: str, fields: Mapping[str, float], terms: Terms, lang: str, cfg: RankingConfig) -> list[Q.Query]:
     stems = _stems(text)
     terms.en.update(stems)
     side = 1.0 if lang == "en" else cfg.cross_language_weight
@@ -132,7 +132,7 @@ def _mark_translations(options: list[tuple[str, float]], terms: Terms) -> None:
         terms.vi_phrases.update((a, b) for a in singles for b in singles if a != b)
 
 
-def _translations(text: str, lang: str, vi: dict[str, float], en: dict[str, float],
+def _translations(text: str, lang: str, vi: Mapping[str, float], en: Mapping[str, float],
                   terms: Terms, cfg: RankingConfig) -> list[Q.Query]:
     """The query's words in the other language, from the learned lexicon,
     each weighted by its translation probability and below same-language
@@ -194,7 +194,7 @@ def _text_fields(target: str, cfg: RankingConfig) -> dict[str, float]:
             if f not in ENTITY_FIELDS}
 
 
-def _as_written(text: str, fields: dict[str, float], target: str, terms: Terms, cfg: RankingConfig
+def _as_written(text: str, fields: Mapping[str, float], target: str, terms: Terms, cfg: RankingConfig
                 ) -> list[Q.Query]:
     return (_vi_query if target == "vi" else _en_query)(text, fields, terms, target, cfg)
 
@@ -280,7 +280,7 @@ def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms, cfg: R
 
 
 _LONE_SIGN = re.compile(r"(^|\s)[-+](?=[\d\s]|$)")
-_PARSER_FIELDS = ("text", "title", "official", "officials", "agency", "agencies", "body", "lang")
+_PARSER_FIELDS = ("text", *PREFIXES)
 
 
 def _make_parser() -> qparser.QueryParser:

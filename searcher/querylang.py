@@ -80,11 +80,9 @@ def clear_query_lang(text: str) -> str | None:
     return "en" if foreign_lower >= 2 and foreign_lower * 2 >= len(lower) and vi == 0 else None
 
 
-_QUESTION_START = re.compile(r"^\W*(what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|"
-                             r"can|could|should|would|will|has|have|had|in what|in which)\b", re.IGNORECASE)
-_QUESTION_WORDS_VI = "bao nhiêu|là gì|như thế nào|thế nào|tại sao|vì sao|khi nào|ở đâu|là ai|nào|ai"
-_QUESTION_VI = re.compile(rf"\b({_QUESTION_WORDS_VI})\b")
-_QUESTION_VI_FOLDED = re.compile(rf"\b({fold(_QUESTION_WORDS_VI)})\b")
+_QUESTION_START = re.compile(rf"^\W*({'|'.join(gz.QUESTION_OPENERS_EN)})\b", re.IGNORECASE)
+_QUESTION_VI = re.compile(rf"\b({'|'.join(gz.QUESTION_WORDS_VI)})\b")
+_QUESTION_VI_FOLDED = re.compile(rf"\b({fold('|'.join(gz.QUESTION_WORDS_VI))})\b")
 
 
 def is_question(text: str) -> bool:

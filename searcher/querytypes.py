@@ -14,7 +14,7 @@ from whoosh import query as Q
 
 from . import gazetteer as gz
 from .analysis import VietnameseTokenizer
-from .fields import TEXT_FIELDS
+from .fields import PREFIXES, TEXT_FIELDS
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["Run", "Terms", "Option", "Word", "FreeText", "EntityMatch", "ParsedQuery", "Lookup", "vi_units",
@@ -25,7 +25,7 @@ SCORED_FIELDS = frozenset(f.name for f in TEXT_FIELDS)
 MAX_QUERY_CHARS = 1000
 # Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
 # number: "S -400", "B -52" are names), and the known field prefixes.
-_FIELD_PREFIX = r"\b(?:title|official|officials|agency|agencies|lang|body):"
+_FIELD_PREFIX = r"\b(?:" + "|".join(PREFIXES) + "):"
 SYNTAX = re.compile(r'["()]|\b(AND|OR|NOT)\b|(^|\s)[-+](?=[^\W\d_]|["(])|' + _FIELD_PREFIX)
 # What the index knows of folded syllables joined by "_": "word" or "rare
 # word" (a compound pyvi found in many releases, or a few), "name:" and the
@@ -111,7 +111,7 @@ class Word:
 
 class FreeText(Q.Or):
     """Plain words: an OR of weighted terms for ranking, and the content
-    ``words`` that say which releases match (``search`` decides how many
+    ``words`` that say which releases match (``matching`` decides how many
     of them a release must hold)."""
 
     def __init__(self, subqueries, words: Iterable[Word] = (), boost: float = 1.0, loose: bool = False,
@@ -127,7 +127,10 @@ class FreeText(Q.Or):
         self.lang_hint = lang_hint  # the query's language when the text leaves no doubt
 
     def __repr__(self) -> str:
-        return f"FreeText({self.subqueries!r}, {[w.text for w in self.words]!r}, loose={self.loose})"
+        # Every attribute that changes what matches or how it scores: the
+        # repr keys the per-generation caches of masks and scores.
+        return (f"FreeText({self.subqueries!r}, {[w.text for w in self.words]!r}, loose={self.loose}, "
+                f"question={self.question}, hint={self.lang_hint}, folded={[w.text for w in self.folded_words]!r})")
 
 
 class EntityMatch(Q.Or):
@@ -164,7 +167,7 @@ class ParsedQuery:
            lang: str | None = None) -> ParsedQuery:
         """A parsed query with its derived parts filled in."""
         if query is None:
-            return cls(None, terms or Terms(), langs, lang, [])
+            return cls(None, terms or Terms(), langs, lang, flat=[])
         flat = flat_terms(query)
         return cls(query, terms or Terms(), langs, lang, flat, positive_terms(query) if flat is None else flat,
                    free_runs(query))

@@ -75,7 +75,7 @@ class Ranker:
         if order is None and self.config.pair_scale:
             # A fixed depth, not the page's: every page cuts the same ranking.
             depth = max(self.config.pair_depth, offset + count)
-            follow_translations(self.gen, self.config, scores, parsed.positive, sources, mask, depth)
+            follow_translations(self.gen, scores, parsed.positive, sources, mask, depth)
         docnums, matched = self.gen.scorer.top(scores, mask, offset, count, order)
         left_out = 0
         if m.undated is not None and f is not None and not f.include_undated:
@@ -96,8 +96,8 @@ class Ranker:
         return np.ones(self.gen.size, dtype=np.float32), "date"
 
 
-def follow_translations(gen: Generation, config: RankingConfig, scores: np.ndarray, flat: Flat,
-                        sources: np.ndarray | None, mask: np.ndarray | None, count: int) -> None:
+def follow_translations(gen: Generation, scores: np.ndarray, flat: Flat, sources: np.ndarray | None,
+                        mask: np.ndarray | None, count: int) -> None:
     """Raise the translation of each of the top ``count`` hits (among
     ``sources``) to ``pair_scale`` times the hit's score: the same release
     in the other language comes just after it, not pages later on the few
@@ -112,6 +112,7 @@ def follow_translations(gen: Generation, config: RankingConfig, scores: np.ndarr
     if not top:
         return
     share = coverage(gen, flat, top)
+    config = gen.config
     for d in top:
         t = twin[d]
         passed = np.float32(config.pair_scale * _passed_on(config, share[d]))

@@ -25,7 +25,7 @@ class Retrieval:
     def __init__(self, gen: Generation):
         self.gen = gen
         self.config = gen.config
-        self._plain = Memo(8)
+        self._plain: Memo[np.ndarray] = Memo(8)
 
     def scores(self, flat: Flat) -> np.ndarray:
         """BM25F of (field, text, boost) terms over every release."""

@@ -14,7 +14,7 @@ import bisect
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from whoosh.automata.fsa import find_all_matches
@@ -208,7 +208,7 @@ class Scorer:
     # -- scoring ---------------------------------------------------------------
 
     def scores(self, terms: Sequence[tuple[str, str, float]],
-               field_weights: dict[str, float]) -> np.ndarray:
+               field_weights: Mapping[str, float]) -> np.ndarray:
         """BM25F scores of every document.
 
         ``terms`` are (field, text, boost) where boost = field weight x term

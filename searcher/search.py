@@ -27,10 +27,8 @@ from .snippets import snippet_html
 from .spelling import suggest
 from .storage import IndexMissing, current_generation
 
-__all__ = ["Engine", "Hit", "SearchResults", "Document", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
+__all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
            "MAX_LIMIT", "NOTICES"]
-
-Document = Release  # the name earlier versions gave a release read back from the index
 
 def open_index(index_dir: str = "index", config: RankingConfig = DEFAULT) -> Engine:
     """Open the index in ``index_dir`` for searching (raises IndexMissing);
@@ -103,7 +101,7 @@ class Engine:
         found = ranker.ranked(parsed, _filters(opts, parsed), (opts.page - 1) * opts.limit, opts.limit, opts.sort)
         total = int(found.matched.sum()) if found.matched is not None else 0
         gen = ranker.gen
-        hits = [self._hit(gen.stored(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores, strict=True)]
+        hits = [_hit(gen.release(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores, strict=True)]
         for hit, d in zip(hits, found.docnums, strict=True):
             hit.translation = gen.translation_of(d, hit.doc_id)
         res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
@@ -125,22 +123,16 @@ class Engine:
         found = ranker.ranked(parsed, _filters(opts, parsed), 0, opts.limit, "relevance")
         return [ranker.gen.stored(d)["doc_id"] for d in found.docnums]
 
-    def _hit(self, stored: dict, score: float, terms: Terms) -> Hit:
-        doc = stored["release"]
-        return Hit(
-            doc_id=doc["doc_id"], title=doc["title"], lang=doc["lang"], date=doc.get("date"),
-            score=score, snippet=snippet_html(_text(doc), doc["lang"], terms),
-            officials=[o["name"] for o in doc.get("officials", [])],
-            agencies=[a["name"] for a in doc.get("agencies", [])],
-            date_inferred=doc.get("date_inferred", False),
-            title_html=snippet_html(doc["title"], doc["lang"], terms, whole=True),
-        )
-
     def document(self, doc_id: str) -> Release | None:
         """The whole release, or None when no release has that id."""
         if not isinstance(doc_id, str) or not doc_id:
             return None
         return self._current().gen.find(doc_id)
+
+    def documents(self, doc_ids: list[str]) -> list[Release | None]:
+        """Several releases read from one generation (None for an unknown id)."""
+        gen = self._current().gen
+        return [gen.find(i) if isinstance(i, str) and i else None for i in doc_ids]
 
     def translation(self, doc_id: str) -> Release | None:
         """The release's version in the other language, when the index holds
@@ -170,8 +162,14 @@ class Engine:
         return entity_page(self, kind, name, **filters)
 
 
-def _text(stored: dict) -> str:
-    return "\n\n".join(p for p in (stored.get("lead", ""), stored.get("body", "")) if p)
+def _hit(doc: Release, score: float, terms: Terms) -> Hit:
+    return Hit(
+        doc_id=doc.doc_id, title=doc.title, lang=doc.lang, date=doc.date,
+        score=score, snippet=snippet_html(doc.text, doc.lang, terms),
+        officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
+        date_inferred=doc.date_inferred,
+        title_html=snippet_html(doc.title, doc.lang, terms, whole=True),
+    )
 
 
 def _query_text(query: object) -> str:

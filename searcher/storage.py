@@ -62,13 +62,16 @@ def open_whoosh(gen: Path) -> windex.Index:
     Whoosh's reason) when it cannot be read.  Whoosh leaves a damaged table
     of contents open when it fails: that file is closed here, quietly,
     rather than warned about at some later garbage collection."""
+    try:
+        return windex.open_dir(str(gen))
+    except Exception as exc:  # any damage means: not readable
+        reason = f"{gen.name}: {type(exc).__name__}: {exc}"
+        failure = [exc]
+    # Only on this rare path: the filter is process-wide while it lasts.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            return windex.open_dir(str(gen))
-        except Exception as exc:  # any damage means: not readable
-            reason = f"{type(exc).__name__}: {exc}"
-        gc.collect()  # the failed reader's open file, finalised while warnings are off
+        failure.clear()  # the traceback, and the file it holds, let go here
+        gc.collect()
     raise IndexMissing(reason)
 
 

@@ -1,10 +1,15 @@
 """The shape of the code: imports that point one way, small modules and
 functions (issue "Architecture").  Read from the source with ``ast``, so
-imports inside functions count as much as those at the top."""
+imports inside functions count as much as those at the top; importing
+``a.b.c`` runs ``a`` and ``a.b`` first, so those count too.  Imports under
+``if TYPE_CHECKING:`` never run and are left out."""
 
 from __future__ import annotations
 
 import ast
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,11 +31,27 @@ def _modules() -> dict[str, Path]:
     return out
 
 
+def _run_time_nodes(tree: ast.AST):
+    """Every node, except what stands under ``if TYPE_CHECKING:``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = []
+        yield node
+
+
+def _with_parents(modules: set[str]) -> set[str]:
+    out = set(modules)
+    for m in modules:
+        parts = m.split(".")
+        out.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    return out
+
+
 def _imports(name: str, path: Path, known: set[str]) -> set[str]:
-    """The package's modules that ``name`` imports, anywhere in its source."""
+    """The package's modules that ``name`` imports (and so runs), anywhere in its source."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _run_time_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             base = package
             for _ in range(node.level - 1):
@@ -41,7 +62,7 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
                 found.add(sub if sub in known else target)
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
-    return {m for m in found if m in known and m != name}
+    return {m for m in _with_parents(found) if m in known and m != name and not name.startswith(m + ".")}
 
 
 def _graph() -> dict[str, set[str]]:
@@ -138,3 +159,45 @@ def test_functions_are_short():
                     if lines > MAX_FUNCTION_LINES:
                         long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({lines} lines)")
     assert long == []
+
+
+def _readme_layers() -> dict[str, int]:
+    """Each module's row in README's layer table ("How it works"), top row 0."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("| layer | modules |"):].split("\n\n")[0].splitlines()[2:]
+    ranks: dict[str, int] = {}
+    for rank, row in enumerate(table):
+        for name in re.findall(r"`([\w/]+)`", row.split("|")[2]):
+            ranks["searcher." + name.rstrip("/").replace("/", ".")] = rank
+    return ranks
+
+
+def test_every_module_has_a_row_in_the_readme_layer_table():
+    ranks = _readme_layers()
+    missing = {m for m in _modules() if m != "searcher" and m not in ranks
+               and m.rsplit(".", 1)[0] not in ranks}  # a package's modules: its row
+    assert missing == set()
+
+
+def test_imports_point_down_the_readme_layer_table():
+    ranks = _readme_layers()
+
+    def rank(module: str) -> int:
+        while module not in ranks:
+            module = module.rsplit(".", 1)[0]
+        return ranks[module]
+
+    upward = [f"{a} -> {b}" for a, deps in _graph().items() if a != "searcher"
+              for b in deps if b != "searcher" and rank(b) > rank(a)]
+    assert upward == []
+
+
+def test_the_package_root_loads_nothing_until_asked():
+    """``import searcher.entities.names`` must not load the rules, pyvi or the
+    engine (the package root resolves its names on first use)."""
+    code = ("import sys, searcher.entities.names; "
+            "print(sorted(m for m in sys.modules if m.startswith(('searcher', 'pyvi'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    loaded = set(eval(out.stdout))  # a printed list of module names
+    assert loaded == {"searcher", "searcher.entities", "searcher.entities.names", "searcher.gazetteer",
+                      "searcher.textnorm"}

@@ -145,3 +145,21 @@ def test_an_abbreviation_dot_does_not_part_a_name(sample_engine):
     engine = sample_engine
     totals = {q: engine.search(q).total for q in ("TP. HCM", "TP HCM", "TP.HCM", "tp hcm")}
     assert len(set(totals.values())) == 1 and totals["TP HCM"] > 0, totals
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("Bộ Công an Australia", "Bộ Công an Australia?"),  # a question also admits near misses
+    ("Bộ Công an Australia?", "Bộ Công an Australia"),
+])
+def test_what_matches_does_not_depend_on_the_query_before(seed_index, first, then):
+    """The masks and scores a generation keeps are keyed by everything that
+    changes a match: a question and the same words asked plainly differ."""
+    import searcher
+
+    fresh = searcher.open_index(str(seed_index))
+    alone = [h.doc_id for h in fresh.search(then, limit=50).hits]
+    warmed = searcher.open_index(str(seed_index))
+    warmed.search(first, limit=50)
+    assert [h.doc_id for h in warmed.search(then, limit=50).hits] == alone
+    question = searcher.open_index(str(seed_index)).search("Bộ Công an Australia?").total
+    assert question > searcher.open_index(str(seed_index)).search("Bộ Công an Australia").total
