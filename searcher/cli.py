@@ -202,15 +202,21 @@ def search(query: str, index_dir: str, limit: int, page: int, lang: str | None,
     _print_results(res)
 
 
+def _print_notes(notice: str | None, undated: int) -> None:
+    """What a listing says about how it was chosen: a loosened match, the
+    undated releases a date range left out."""
+    if notice:
+        click.echo(notice)
+    if undated:
+        click.echo(f"{undated} release(s) without a date left out by the date range "
+                   "(--include-undated lists them)")
+
+
 def _print_results(res) -> None:
     click.echo(f"{res.total} result(s) in {res.took_ms:.1f} ms")
     if res.suggestion:
         click.echo(f"Did you mean: {res.suggestion}")
-    if res.notice:
-        click.echo(res.notice)
-    if res.undated:
-        click.echo(f"{res.undated} release(s) without a date left out by the date range "
-                   "(--include-undated lists them)")
+    _print_notes(res.notice, res.undated)
     first = (res.page - 1) * res.limit
     for n, hit in enumerate(res.hits, first + 1):
         date = hit.date or "no date"
@@ -277,11 +283,7 @@ def _print_entity(found) -> None:
                           ("other names", found.other_names)):
         if values:
             click.echo(f"{label}: {' · '.join(values)}")
-    if found.notice:
-        click.echo(found.notice)
-    if found.undated:
-        click.echo(f"{found.undated} release(s) without a date left out by the date range "
-                   "(--include-undated lists them)")
+    _print_notes(found.notice, found.undated)
     for group in found.years:
         click.echo(f"\n{group.year or 'no date'}")
         for hit in group.hits:

@@ -442,8 +442,6 @@ def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool,
     return Written(gen, live, report, seen_now, manifest)
 
 
-# Fields analysed with the Vietnamese analyser (pyvi).
-_VI_TEXT_FIELDS = VI_FIELDS
 # Below this many releases a worker pool costs more than it saves.
 _POOL_THRESHOLD = 64
 
@@ -453,7 +451,7 @@ def prepare(rel: Release) -> dict:
     pyvi's segmentation.  Runs in worker processes: segmentation is the
     costly step, and whichever process writes the index reuses it."""
     doc = release_fields(enrich(rel))
-    for f in _VI_TEXT_FIELDS:
+    for f in VI_FIELDS:
         if f in doc:
             doc[f] = segmented(doc[f])
     return doc
