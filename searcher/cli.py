@@ -1,4 +1,4 @@
-"""The ``searcher`` command: reindex, search, entity, serve, eval.
+"""The ``searcher`` command: reindex, search, entity, serve, check, eval.
 
 Exit statuses: 0 success; 1 reindex finished but skipped some inputs (each
 named on stderr), or no release names the entity asked for; 2 usage error;
@@ -298,13 +298,44 @@ def _print_entity(found) -> None:
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
 def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     """Serve the web UI and JSON API with waitress."""
-    from waitress import serve as waitress_serve
-
     from web import create_app
+    from web.server import serve as serve_app
 
     app = create_app(index_dir)
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
-    waitress_serve(app, host=host, port=port, threads=threads)
+    serve_app(app, host=host, port=port, threads=threads)
+
+
+EXIT_STALE = 1  # `check`: whole, but a reindex stopped before its end
+
+
+@main.command()
+@click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def check(index_dir: str, as_json: bool) -> None:
+    """Verify an index: CURRENT names a generation, the manifest is readable
+    and of this version, every index file matches the digest recorded when
+    it was written, every stored release can be read, and the manifest
+    lists as many releases as the index holds.  Prints what to run.
+
+    \b
+    Exit statuses: 0 whole; 1 readable, but a reindex should be run;
+    3 missing or damaged (run the command printed).
+    """
+    from .integrity import check_index
+
+    found = check_index(index_dir)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in found.ok:
+            click.echo(f"ok: {line}")
+        for line in found.problems:
+            click.echo(f"problem: {line}", err=True)
+        click.echo(f"run: {found.repair}" if found.repair else f"{index_dir}: whole, {found.releases} releases")
+    if found.problems:
+        sys.exit(EXIT_FAILED if found.repair.startswith("searcher reindex --full") or not found.releases
+                 else EXIT_STALE)
 
 
 def _register_eval() -> None:

@@ -22,6 +22,7 @@ from .entities.names import Agency, Official
 from .facets import FacetTable
 from .fields import EN_FIELDS, VI_FIELDS, WORD_FIELDS
 from .ingest import Release
+from .integrity import Stamps, stamps_of, verify
 from .scoring import Scorer
 from .storage import TRANSLATIONS, open_whoosh
 
@@ -66,6 +67,7 @@ class Generation:
     """The readers and arrays of one index generation folder."""
 
     def __init__(self, path: Path, config: RankingConfig = DEFAULT):
+        self.stamps: Stamps = verify(path)  # raises IndexDamaged
         ix = open_whoosh(path)
         self.path = path
         self.config = config
@@ -89,6 +91,12 @@ class Generation:
 
     def up_to_date(self) -> bool:
         return self.searcher.up_to_date()
+
+    def intact(self) -> bool:
+        """Whether every file is as it was when opened (a few ``stat``
+        calls): a file truncated or rewritten under a running server is
+        noticed before a search reads it."""
+        return stamps_of(self.path, list(self.stamps)) == self.stamps
 
     def close(self) -> None:
         self.searcher.close()

@@ -14,6 +14,7 @@ next steps, in ``reindex``.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -35,7 +36,16 @@ from .entities.collect import extract
 from .entities.names import entity_key, loose_key
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
-from .storage import SCHEMA_VERSION, IndexMissing, new_generation, open_whoosh, raw_manifest, stored_sources
+from .storage import (
+    SCHEMA_VERSION,
+    IndexMissing,
+    die_with_parent,
+    discard_debris,
+    new_generation,
+    open_whoosh,
+    raw_manifest,
+    stored_sources,
+)
 
 __all__ = ["make_schema", "ReindexReport", "SourceDropped", "Written", "write_releases", "resolve_roots",
            "release_fields"]
@@ -193,7 +203,10 @@ class _PreparingTask(SubWriterTask):
     same process: nothing is pickled twice and every core does all stages.
     It writes one segment per ``_SEGMENT_MB`` of postings."""
 
+    leader = 0  # the reindex's process: this one dies with it
+
     def run(self):
+        die_with_parent(self.leader)
         ix = self.storage.open_index(self.indexname)
         self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
         segments = []
@@ -226,6 +239,7 @@ class _PreparingWriter(MpWriter):
     def _new_task(self):
         task = _PreparingTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,
                               self.subargs, True)
+        task.leader = os.getpid()
         task.daemon = True  # never outlives a failed or interrupted reindex
         self.tasks.append(task)
         task.start()
@@ -422,15 +436,18 @@ def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool,
     for p in plan.unchanged:  # problems of files not re-read are still there
         report.problems.extend(Problem(**pr) for pr in plan.old_files[p].get("problems", []))
     seen_now: set[str] = set()
+    if not report.full:
+        discard_debris(gen, whole=False)  # room for this run: an earlier failure's files
     writer = _writer(ix, report.full, sum(c.size for c in plan.changed), workers)
     try:
         new_files = _write_files(writer, plan, source_of, seen_now, report, progress, workers)
         writer.commit()
     except BaseException:
-        writer.cancel()
-        raise
-    finally:
+        _abandon(writer)
         ix.close()
+        discard_debris(gen, whole=gen != live)
+        raise
+    ix.close()
     previous_ids = plan.previous_ids
     now_ids = {d for f in new_files.values() for d in f["ids"]}
     report.added = len(seen_now - previous_ids)
@@ -440,6 +457,13 @@ def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool,
     manifest = {"schema_version": SCHEMA_VERSION, "sources": [str(r) for r in roots], "files": new_files,
                 "last_reindex": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     return Written(gen, live, report, seen_now, manifest)
+
+
+def _abandon(writer) -> None:
+    """Cancel a failed write without hiding why it failed: Whoosh's
+    ``cancel`` raises on a writer the failure already closed."""
+    with contextlib.suppress(Exception):  # the first error is the one the user needs
+        writer.cancel()
 
 
 # Below this many releases a worker pool costs more than it saves.
@@ -489,7 +513,7 @@ def _prepared(releases: Iterator[Release], expected: int, workers: int):
         yield from map(prepare, releases)
         return
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, die_with_parent, (os.getpid(),)) as pool:
         yield from pool.imap(prepare, releases, chunksize=8)
 
 

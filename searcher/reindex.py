@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .index import ReindexReport, resolve_roots, write_releases
-from .storage import current_generation, publish, reindex_lock
+from .integrity import SEGMENTS, signatures
+from .storage import discard_debris, live_generation, publish, raw_manifest, reindex_lock
 from .translations import link_translations
 
 __all__ = ["build_index"]
@@ -47,10 +48,17 @@ def build_index(
     roots = resolve_roots(docs_dir, root)
     n = workers or os.cpu_count() or 1
     with reindex_lock(root):
-        written = write_releases(roots, root, current_generation(root), full, progress, n, prune)
+        written = write_releases(roots, root, live_generation(root), full, progress, n, prune)
         report = written.report
-        if report.full or written.fresh or report.removed:
-            report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
-        publish(root, written.gen, written.live, written.manifest)
+        try:
+            if report.full or written.fresh or report.removed:
+                report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
+            previous = (raw_manifest(written.live) or {}).get(SEGMENTS) if written.live else None
+            written.manifest[SEGMENTS] = signatures(written.gen, previous)
+            publish(root, written.gen, written.live, written.manifest)
+        except BaseException:
+            if written.gen != written.live:  # a new generation never made live
+                discard_debris(written.gen, whole=True)
+            raise
     report.seconds = time.perf_counter() - started
     return report

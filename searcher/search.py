@@ -10,13 +10,19 @@ when either changed.
 
 from __future__ import annotations
 
+import functools
+import os
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from .config import DEFAULT, RankingConfig
 from .entity_pages import EntityPage, entity_page
 from .ingest import Release
+from .integrity import Stamps, stamps_of, verify
 from .matching import Filters
 from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, search_options
 from .query import build_query, entity_filters, parse_query
@@ -25,7 +31,7 @@ from .ranking import Ranker
 from .results import NOTICES, Hit, SearchResults
 from .snippets import snippet_html
 from .spelling import suggest
-from .storage import IndexMissing, current_generation
+from .storage import IndexDamaged, IndexMissing, current_generation, repair_command
 
 __all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
            "MAX_LIMIT", "NOTICES"]
@@ -36,6 +42,18 @@ def open_index(index_dir: str = "index", config: RankingConfig = DEFAULT) -> Eng
     return Engine(index_dir, config)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(method: F) -> F:
+    """Run an ``Engine`` method inside ``Engine._reading``."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._reading():
+            return method(self, *args, **kwargs)
+    return cast(F, wrapper)
+
+
 class Engine:
     """Searches one index folder; picks up reindexes without reopening."""
 
@@ -44,17 +62,22 @@ class Engine:
         self.config = config
         self._lock = threading.Lock()
         self._ranker: Ranker | None = None
-        self._open()
+        # ((generation, file stamps), stamps, error) of the damage last found
+        self._damage: tuple[tuple[Path, Stamps], Stamps, IndexDamaged] | None = None
+        with self._reading():
+            self._current()
 
     def _open(self) -> None:
-        path = current_generation(self.index_dir)
+        path = current_generation(self.index_dir)  # raises IndexDamaged for a damaged CURRENT
         if path is None:
             raise IndexMissing(f"no index in {self.index_dir}: run `searcher reindex --index {self.index_dir}`")
         try:
             ranker = Ranker.open(path, self.config)
+        except IndexDamaged:
+            raise
         except Exception as exc:
-            raise IndexMissing(f"the index in {self.index_dir} cannot be read ({exc}); "
-                               f"run `searcher reindex --full --index {self.index_dir}`") from None
+            raise IndexDamaged(f"the index in {self.index_dir} cannot be read ({exc}); "
+                               f"run `{repair_command(self.index_dir)}`") from None
         self._ranker = ranker  # the old one is left to the garbage collector: a
         # request in another thread may still be reading it
 
@@ -63,16 +86,61 @@ class Engine:
 
         A fresh searcher, not Searcher.refresh(): refresh() reuses the reader
         of a segment whose deletions changed and keeps showing releases a
-        reindex removed.
+        reindex removed.  A damaged index is reported (``IndexDamaged``)
+        until ``CURRENT`` or the damaged files change: the check is not
+        repeated for every request.
         """
         with self._lock:
+            path = current_generation(self.index_dir)
             ranker = self._ranker
-            if ranker is None or current_generation(self.index_dir) != ranker.gen.path or not ranker.gen.up_to_date():
+            if ranker is not None and path == ranker.gen.path and ranker.gen.up_to_date() \
+                    and ranker.gen.intact():
+                return ranker
+            self._ranker = None
+            known = self._damage
+            if known is not None and path is not None and known[0] == (path, stamps_of(path, list(known[1]))):
+                raise known[2]
+            try:
                 self._open()
+            except IndexDamaged as exc:
+                if path is not None:
+                    self._remember_damage(path, exc)
+                raise
+            self._damage = None
             assert self._ranker is not None  # _open sets it or raises
             return self._ranker
 
+    def _remember_damage(self, path: Path, exc: IndexDamaged) -> None:
+        names = sorted(os.listdir(path)) if path.is_dir() else []
+        stamps = stamps_of(path, names)
+        self._damage = ((path, stamps), stamps, exc)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Around every call that reads the index: an error from reading it
+        (a file damaged while open) becomes ``IndexDamaged`` with the repair
+        command once a full check confirms the damage; anything else is
+        raised as it is."""
+        try:
+            yield
+        except (InvalidParameter, IndexMissing):
+            raise
+        except Exception:
+            path = self._ranker.gen.path if self._ranker is not None else None
+            if path is None:
+                raise
+            try:
+                verify(path, deep=True)
+            except IndexMissing as damage:
+                damaged = damage if isinstance(damage, IndexDamaged) else IndexDamaged(str(damage))
+                with self._lock:
+                    self._ranker = None
+                    self._remember_damage(path, damaged)
+                raise damaged from None
+            raise
+
     @property
+    @_guarded
     def doc_count(self) -> int:
         return self._current().gen.scorer.doc_count
 
@@ -80,6 +148,7 @@ class Engine:
         if self._ranker is not None:
             self._ranker.close()
 
+    @_guarded
     def search(self, query: str | None, limit: int = 10, page: int = 1, lang: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                official: str | None = None, agency: str | None = None,
@@ -113,6 +182,7 @@ class Engine:
         res.took_ms = (time.perf_counter() - started) * 1000.0
         return res
 
+    @_guarded
     def rank(self, query: str | None, limit: int = 10, lang: str | None = None) -> list[str]:
         """Only the ids of the top releases (in ``lang`` only, when given):
         the ranking without snippets.  Raises ValueError for a bad value."""
@@ -123,17 +193,20 @@ class Engine:
         found = ranker.ranked(parsed, _filters(opts, parsed), 0, opts.limit, "relevance")
         return [ranker.gen.stored(d)["doc_id"] for d in found.docnums]
 
+    @_guarded
     def document(self, doc_id: str) -> Release | None:
         """The whole release, or None when no release has that id."""
         if not isinstance(doc_id, str) or not doc_id:
             return None
         return self._current().gen.find(doc_id)
 
+    @_guarded
     def documents(self, doc_ids: list[str]) -> list[Release | None]:
         """Several releases read from one generation (None for an unknown id)."""
         gen = self._current().gen
         return [gen.find(i) if isinstance(i, str) and i else None for i in doc_ids]
 
+    @_guarded
     def translation(self, doc_id: str) -> Release | None:
         """The release's version in the other language, when the index holds
         one (see ``translations``); None otherwise or for an unknown id."""
@@ -154,6 +227,7 @@ class Engine:
         """What a query marks (for ``highlight`` over many paragraphs)."""
         return build_query(query or "", self.config)[1]
 
+    @_guarded
     def entity(self, kind: str, name: str, **filters) -> EntityPage:
         """An official's or agency's page (``kind`` "official" or "agency"),
         an ``entity_pages.EntityPage``: how the releases write it, and its

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +23,7 @@ from .matching import Filters
 from .query import anchor_query, translation_query
 from .querytypes import SYNTAX, ParsedQuery
 from .ranking import Ranker
-from .storage import TRANSLATIONS, write_atomic
+from .storage import TRANSLATIONS, die_with_parent, write_atomic
 
 __all__ = ["link_translations", "candidates"]
 
@@ -133,7 +134,7 @@ def link_translations(gen_path: str | Path, fresh: set[str] | None = None, worke
         return link_translations(gen_path, None, workers)
     if parallel:
         chunks = [(str(gen_path), [int(d) for d in sources[i::workers]]) for i in range(workers)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, die_with_parent, (os.getpid(),)) as pool:
             edges = [e for part in pool.starmap(_edges_in, chunks) for e in part]
     found = pairs.assign(edges, kept)
     rows = sorted({tuple(sorted((a, b))) + (round(v, 4),) for a, (b, v) in found.items()})

@@ -1,23 +1,26 @@
 """The web UI and JSON API: a thin Flask layer over the Python core.
 
 ``create_app(index_dir)`` builds the app; ``searcher serve`` runs it under
-waitress.  The engine is opened lazily and notices reindexes by itself.
+waitress (``web.server``).  The engine is opened lazily and notices
+reindexes by itself.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from searcher import IndexMissing, open_index
 
 from .i18n import labels_for, ui_language
 from .params import BadParameter
 
-__all__ = ["create_app", "get_engine"]
+__all__ = ["SECURITY_HEADERS", "create_app", "get_engine"]
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -28,6 +31,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+JSON_PATHS = ("/api", "/healthz")  # these paths, and every path under them, answer errors in JSON
+SERVER_ERROR_DETAIL = "the server could not answer this request"  # never the exception itself
 
 
 def create_app(index_dir: str | Path = "index", test_config: dict | None = None) -> Flask:
@@ -38,50 +43,89 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
         app.config.update(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has it
     app.extensions["searcher_lock"] = threading.Lock()
+    # Werkzeug answers "/doc//x" with a redirect to an absolute URL built from
+    # the Host header, which a client chooses: "//" is matched as written.
+    app.url_map.merge_slashes = False
 
     from . import api, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.after_request(_finish)
+    app.context_processor(_page_context)
+    _register_error_handlers(app)
+    return app
 
-    @app.after_request
-    def _headers(response):
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
-    @app.context_processor
-    def _labels():
-        lang = ui_language()
-        labels = labels_for(lang)
-        args = request.args.to_dict()
-        args["ui"] = labels["switch_to"]
-        return {"ui": lang, "t": labels, "switch_url": request.path + "?" + urlencode(args)}
+def _finish(response: Response) -> Response:
+    """Every answer carries the security headers; a redirect the routing makes
+    stays on this site whatever Host the request named."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.location:
+        response.location = same_site(response.location)
+    return response
 
-    def _error_page(code: int, message: str):
-        return render_template("error.html", code=code, message=message), code
 
-    @app.errorhandler(404)
-    def _not_found(err):
-        return _error_page(404, getattr(err, "description", "") or "")
+def same_site(location: str) -> str:
+    """``location`` as a path on this site: without its scheme and host, and
+    never one a browser would read as another host's (``//host``, ``/\\host``)."""
+    parts = urlsplit(location)
+    if not (parts.scheme or parts.netloc or location.startswith(("/", "\\"))):
+        return location  # a relative path ("page2", "?q=x") cannot leave the site
+    path = "/" + parts.path.lstrip("/\\")
+    return path + ("?" + parts.query if parts.query else "")
 
-    @app.errorhandler(400)
-    def _bad_request(err):
-        return _error_page(400, getattr(err, "description", "") or "")
+
+def _page_context() -> dict:
+    """The interface labels, and the link to the other language: the same
+    page with ``ui`` changed, as a query-only link, so that it can never
+    point off the site whatever path was requested."""
+    lang = ui_language()
+    labels = labels_for(lang)
+    args = request.args.to_dict()
+    args["ui"] = labels["switch_to"]
+    return {"ui": lang, "t": labels, "switch_url": "?" + urlencode(args)}
+
+
+def wants_json() -> bool:
+    """Whether the request's errors are answered in JSON: the API's and the
+    health check's paths, routed or not; every other path gets the HTML page."""
+    path = request.path
+    return any(path == p or path.startswith(p + "/") for p in JSON_PATHS)
+
+
+def error_response(code: int, error: str, detail: str, headers: Iterable[tuple[str, str]] = ()) -> Response:
+    """An error answer: ``{"error", "detail"}`` under the JSON paths, the
+    error page elsewhere."""
+    if wants_json():
+        response = jsonify(error=error, detail=detail)
+    else:
+        response = make_response(render_template("error.html", code=code, message=detail))
+    response.status_code = code
+    response.headers.extend(headers)
+    return response
+
+
+def _register_error_handlers(app: Flask) -> None:
+    """Every error gets an answer of the request's kind (JSON or HTML); a
+    500 says nothing of its cause."""
+
+    @app.errorhandler(HTTPException)
+    def _http_error(err: HTTPException) -> Response:
+        code = err.code or 500
+        if code == 500:  # the page says "an error occurred"; the API, as little
+            return error_response(500, "internal server error", SERVER_ERROR_DETAIL if wants_json() else "")
+        extra = [(k, v) for k, v in err.get_headers() if k.lower() != "content-type"]  # 405's Allow
+        return error_response(code, (err.name or "error").lower(), err.description or "", extra)
 
     @app.errorhandler(BadParameter)
-    def _bad_parameter(err):
-        return _error_page(400, str(err))
+    def _bad_parameter(err: BadParameter) -> Response:
+        return error_response(400, "bad parameter", str(err))
 
     @app.errorhandler(IndexMissing)
-    def _no_index(err):
-        return _error_page(503, str(err))
-
-    @app.errorhandler(500)
-    def _server_error(err):
-        return _error_page(500, "")
-
-    return app
+    def _no_index(err: IndexMissing) -> Response:
+        return error_response(503, "index unavailable", str(err))
 
 
 def get_engine(app: Flask):

@@ -1,4 +1,8 @@
-"""The JSON API: /api/search, /api/doc/<id>, /api/official/<name>, /api/agency/<name>, /healthz."""
+"""The JSON API: /api/search, /api/doc/<id>, /api/official/<name>, /api/agency/<name>, /healthz.
+
+Its errors (a bad parameter, no index, an unknown route, a wrong method)
+are answered in JSON by the app's error handlers (``web.error_response``).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,9 @@ from searcher import IndexMissing
 from searcher.storage import read_manifest
 
 from . import get_engine
-from .params import ENTITY_PAGE_LIMIT, BadParameter, run_entity, run_search, search_params
+from .params import ENTITY_PAGE_LIMIT, run_entity, run_search, search_params
 
 bp = Blueprint("api", __name__)
-
-
-@bp.errorhandler(IndexMissing)
-def _no_index(err):
-    return jsonify(error="index unavailable", detail=str(err)), 503
-
-
-@bp.errorhandler(BadParameter)
-def _bad_parameter(err):
-    return jsonify(error="bad parameter", detail=str(err)), 400
 
 
 @bp.route("/api/search")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from . import get_engine
@@ -9,6 +12,28 @@ from .i18n import ui_language
 from .params import FILTER_KEYS, run_entity, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
+
+LINK_SCHEMES = ("http", "https")
+_ENDS = "".join(map(chr, range(0x21)))  # C0 controls and space: browsers strip them from a URL's ends
+_INSIDE = re.compile(r"[\t\n\r]")  # and drop these anywhere in it
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@bp.app_template_filter("link_href")
+def link_href(url: str) -> str:
+    """The href a release's ``url`` may be given: an http(s) URL naming a
+    host, read as a browser reads it (ends stripped, tabs and newlines
+    dropped, scheme in any case); "" for anything else (``javascript:``,
+    ``data:``, ``//host``, a path), which the page shows as text instead,
+    since a release's fields come from files anyone may have written."""
+    cleaned = _INSIDE.sub("", url.strip(_ENDS))
+    if _CONTROL.search(cleaned):
+        return ""
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # an unclosed "[" in the host
+        return ""
+    return cleaned if parts.scheme.lower() in LINK_SCHEMES and parts.hostname else ""
 
 
 def _remember_ui(response):
