@@ -1,23 +1,34 @@
-"""Bounded load test of `searcher serve` on loopback.
+"""Bounded load test of `searcher serve` on loopback, with hostile clients.
 
-    python bench/load.py --index DIR [--shared ../shared] [--clients 8] [--seconds 30]
+    python bench/load.py --index DIR [--shared ../shared] [--clients 16] [--attackers 4]
+                         [--seconds 60] [--think 1.0]
 
-Starts `searcher serve` on 127.0.0.1, sends the development queries from
-several concurrent clients (half to /search, half to /api/search, a few
-hostile ones mixed in) for a fixed time, then stops.  Prints requests,
-errors (any status >= 500 or a failed connection), throughput and latency
-percentiles, and the server's peak RSS.  Traffic never leaves 127.0.0.1.
+Starts `searcher serve` on 127.0.0.1.  ``--clients`` users search as people
+do: a development query, often with filters (language, a year range, date
+order, a second page), half on /search (HTML with facets and snippets),
+half on /api/search, then pause for a random think time (exponential, mean
+``--think`` seconds; 0 sends back to back).  Meanwhile ``--attackers``
+clients send, back to back, quoted phrases of 200 common syllables (about
+1 KB of URL), each one new, and every 25th user query is hostile syntax.
+Prints, for the users and the attackers apart: requests, 5xx and failed
+connections, 429s (a long query refused its turn), latency percentiles;
+and the server's peak RSS.  Exit status 1 on any 5xx or failed connection.
+Traffic never leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
+import random
 import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,47 +38,106 @@ from bench.serving import peak_rss_mb, serving  # noqa: E402
 from searcher.eval import _percentile, load_queries  # noqa: E402
 
 HOSTILE = ['"unclosed', "title:(", "AND OR NOT", "*" * 3000, "<script>alert(1)</script>", "a\x00b"]
+FILTERS = [{}, {}, {"lang": "vi"}, {"lang": "en"}, {"from": "2016", "to": "2019"}, {"sort": "date"},
+           {"page": "2"}, {"from": "2017", "undated": "1"}, {"lang": "vi", "sort": "date"}]
+
+
+@dataclass
+class Tally:
+    """What one kind of client saw."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    refused: int = 0  # 429: a long query refused its turn
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, ms: float, status: int, detail: str) -> None:
+        with self.lock:
+            self.latencies.append(ms)
+            self.refused += status == 429
+            if detail:
+                self.errors.append(detail)
+
+    def line(self, name: str, elapsed: float) -> str:
+        n = len(self.latencies)
+        return (f"{name}: {n} requests ({n / elapsed:.1f}/s), {len(self.errors)} 5xx or failed, "
+                f"{self.refused} refused (429); latency p50 {_percentile(self.latencies, 50):.0f} ms, "
+                f"p95 {_percentile(self.latencies, 95):.0f} ms, p99 {_percentile(self.latencies, 99):.0f} ms, "
+                f"max {max(self.latencies, default=0):.0f} ms")
+
+
+def fetch(url: str) -> tuple[float, int, str]:
+    """(milliseconds, HTTP status, error detail or "")."""
+    t0 = time.perf_counter()
+    status, detail = 200, ""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as r:
+            r.read()
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+        detail = f"HTTP {exc.code}" if exc.code >= 500 else ""
+    except OSError as exc:
+        status, detail = 0, repr(exc)
+    return (time.perf_counter() - t0) * 1000, status, detail
+
+
+def common_syllables(shared: Path, n: int = 300) -> list[str]:
+    """The ``n`` most frequent syllables of the first vietnews releases."""
+    counts: dict[str, int] = {}
+    with gzip.open(shared / "corpus" / "vietnews-test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k >= 500:
+                break
+            for w in json.loads(line)["body"].lower().split():
+                if w.isalpha():
+                    counts[w] = counts.get(w, 0) + 1
+    return sorted(counts, key=counts.__getitem__, reverse=True)[:n]
+
+
+def user(base: str, k: int, queries: list[str], tally: Tally, deadline: float, think: float) -> None:
+    rng = random.Random(k)
+    n = k
+    while time.monotonic() < deadline:
+        q = HOSTILE[n % len(HOSTILE)] if n % 25 == 0 else rng.choice(queries)
+        path = "/search" if n % 2 else "/api/search"
+        params = {"q": q, **rng.choice(FILTERS)}
+        ms, status, detail = fetch(base + path + "?" + urllib.parse.urlencode(params))
+        tally.add(ms, status, f"{path} {q[:40]!r} {params}: {detail}" if detail else "")
+        n += 1
+        if think:
+            time.sleep(rng.expovariate(1 / think))
+
+
+def attacker(base: str, k: int, syllables: list[str], tally: Tally, deadline: float) -> None:
+    rng = random.Random(1000 + k)
+    while time.monotonic() < deadline:
+        q = '"' + " ".join(rng.choice(syllables) for _ in range(200)) + '"'
+        path = "/search" if k % 2 else "/api/search"
+        ms, status, detail = fetch(base + path + "?" + urllib.parse.urlencode({"q": q}))
+        tally.add(ms, status, f"{path} phrase: {detail}" if detail else "")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--index", required=True)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--clients", type=int, default=8)
-    ap.add_argument("--seconds", type=float, default=30.0)
-    ap.add_argument("--threads", type=int, default=8, help="waitress threads")
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--attackers", type=int, default=4)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--think", type=float, default=1.0, help="users' mean pause between searches (s)")
+    ap.add_argument("--threads", type=int, default=16, help="waitress threads")
     args = ap.parse_args()
-    queries = [q.text for q in load_queries([Path(args.shared) / "eval" / "known-item-dev.tsv",
-                                             Path(args.shared) / "eval" / "xquad-dev.tsv"])]
+    shared = Path(args.shared)
+    tsvs = [shared / "eval" / "known-item-dev.tsv", shared / "eval" / "xquad-dev.tsv"]
+    queries = [q.text for q in load_queries(tsvs)]
+    syllables = common_syllables(shared)
+    users, attackers = Tally(), Tally()
     with serving(args.index, args.threads) as (base, pid):
-        latencies: list[float] = []
-        errors: list[str] = []
-        lock = threading.Lock()
         deadline = time.monotonic() + args.seconds
-
-        def client(k: int) -> None:
-            n = k
-            while time.monotonic() < deadline:
-                q = HOSTILE[n % len(HOSTILE)] if n % 25 == 0 else queries[n % len(queries)]
-                path = "/search" if n % 2 else "/api/search"
-                url = base + path + "?" + urllib.parse.urlencode({"q": q})
-                t0 = time.perf_counter()
-                detail = ""
-                try:
-                    with urllib.request.urlopen(url, timeout=30) as r:
-                        r.read()
-                except urllib.error.HTTPError as exc:
-                    detail = f"HTTP {exc.code}" if exc.code >= 500 else ""
-                except OSError as exc:
-                    detail = repr(exc)
-                ms = (time.perf_counter() - t0) * 1000
-                with lock:
-                    latencies.append(ms)
-                    if detail:
-                        errors.append(f"{path} {q[:40]!r}: {detail}")
-                n += args.clients
-
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
+        threads = [threading.Thread(target=user, args=(base, k, queries, users, deadline, args.think))
+                   for k in range(args.clients)]
+        threads += [threading.Thread(target=attacker, args=(base, k, syllables, attackers, deadline))
+                    for k in range(args.attackers)]
         started = time.monotonic()
         for t in threads:
             t.start()
@@ -75,13 +145,14 @@ def main() -> None:
             t.join()
         elapsed = time.monotonic() - started
         hwm = peak_rss_mb(pid)
-    print(f"clients: {args.clients}, waitress threads: {args.threads}, duration: {elapsed:.1f} s")
-    print(f"requests: {len(latencies)}, errors: {len(errors)}, throughput: {len(latencies) / elapsed:.1f} req/s")
-    print(f"latency: p50 {_percentile(latencies, 50):.1f} ms, p95 {_percentile(latencies, 95):.1f} ms, "
-          f"p99 {_percentile(latencies, 99):.1f} ms; server peak RSS {hwm:.0f} MB")
-    for e in errors[:10]:
+    print(f"{args.clients} users (think {args.think} s), {args.attackers} attackers (200-syllable phrases), "
+          f"waitress threads {args.threads}, {elapsed:.1f} s")
+    print(users.line("users", elapsed))
+    print(attackers.line("attackers", elapsed))
+    print(f"server peak RSS {hwm:.0f} MB")
+    for e in (users.errors + attackers.errors)[:10]:
         print("error:", e)
-    sys.exit(1 if errors else 0)
+    sys.exit(1 if users.errors or attackers.errors else 0)
 
 
 if __name__ == "__main__":

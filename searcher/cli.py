@@ -295,13 +295,18 @@ def _print_entity(found) -> None:
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--threads", default=16, show_default=True, type=click.IntRange(1, 64),
+              help="Requests answered at once (a long query waiting its turn holds one).")
 def serve(index_dir: str, host: str, port: int, threads: int) -> None:
     """Serve the web UI and JSON API with waitress."""
-    from web import create_app
+    from web import create_app, get_engine
     from web.server import serve as serve_app
 
-    app = create_app(index_dir)
+    app = create_app(index_dir, {"WARM": True})
+    try:  # opened and warmed before the first request; a missing index is 503 until built
+        get_engine(app)
+    except IndexMissing as exc:
+        click.echo(f"warning: {exc}", err=True)
     click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
     serve_app(app, host=host, port=port, threads=threads)
 

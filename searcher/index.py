@@ -36,6 +36,7 @@ from .entities.collect import extract
 from .entities.names import entity_key, loose_key
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
+from .integrity import verify
 from .storage import (
     SCHEMA_VERSION,
     IndexMissing,
@@ -354,16 +355,19 @@ def _find_by_source(roots: list[Path]) -> tuple[list[SourceFile], list[str], dic
 def _open_target(root: Path, live: Path | None, manifest: dict | None, full: bool):
     """The generation to write (the live one, or a new one for a full
     build), its open Whoosh index, the manifest to compare with, the report."""
+    damage = None
     if manifest is not None and not full and live is not None:
         try:
-            ix = open_whoosh(live)
-        except IndexMissing:  # a damaged index: rebuild it whole
-            ix = None
-        if ix is not None:
-            return live, ix, manifest, ReindexReport()
+            verify(live)
+            return live, open_whoosh(live), manifest, ReindexReport()
+        except IndexMissing as exc:  # a damaged index: rebuild it whole
+            damage = str(exc).split("; run `")[0]
     gen = new_generation(root)
     ix = windex.create_in(str(gen), make_schema())
-    return gen, ix, {"schema_version": SCHEMA_VERSION, "files": {}}, ReindexReport(full=True)
+    report = ReindexReport(full=True)
+    if damage:
+        report.notes.append(f"{damage}; rebuilt from scratch instead of updated")
+    return gen, ix, {"schema_version": SCHEMA_VERSION, "files": {}}, report
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Which releases a query and its filters admit, as boolean arrays.
 
 Terms come from the scorer's postings cache; AND/OR/NOT are array
-operations; only phrases ask Whoosh (positions), and only for their own
-words.  Plain words follow the rule in README "What matches": a release
+operations; phrases read positions in the releases holding all their
+words (``phrases``).  Plain words follow the rule in README "What matches": a release
 holds every content word (as typed, then as if typed without diacritics);
 a question or a long query also admits near misses; with no release
 holding them all, those holding the most.
@@ -17,6 +17,7 @@ from whoosh import query as Q
 
 from .fields import PAIRS
 from .generation import Generation, Memo, date_key
+from .phrases import PHRASE_WORK, match_phrase
 from .querytypes import EntityMatch, FreeText, ParsedQuery, Word
 from .retrieval import Retrieval
 from .textnorm import fold
@@ -75,6 +76,7 @@ class Matcher:
         self.retrieval = retrieval
         self._masks: Memo[np.ndarray] = Memo(256)
         self._free: Memo[tuple[np.ndarray, Loosened]] = Memo(256)
+        self._partial: set[str] = set()  # phrases the work cap stopped (``phrases``)
 
     def filter_mask(self, q: Q.Query) -> np.ndarray:
         return self._masks.get(repr(q), lambda: self.match(q))
@@ -94,12 +96,30 @@ class Matcher:
             return gen.scorer.holding(q.fieldname, q.text)
         if isinstance(q, Q.Every):
             return gen.live.copy()
-        if isinstance(q, Q.Phrase) and q.fieldname in gen.scorer.folded_fields:
-            spelled = self._spelled_phrase(q)
-            if spelled is None:
-                return gen.none()
-            q = spelled
+        if isinstance(q, Q.Phrase) and q.slop == 1:
+            return self._phrase(q)
         return gen.docs_for_query(q)
+
+    def _phrase(self, q: Q.Phrase) -> np.ndarray:
+        """A phrase by positions in bounded work (``phrases``): a
+        diacritic-free syllable in a Vietnamese field stands for any of its
+        indexed spellings.  A phrase checked only in part is remembered for
+        the notice."""
+        scorer = self.gen.scorer
+        spellings = [scorer.variants(q.fieldname, str(w)) for w in q.words]
+        found = match_phrase(scorer, q.fieldname, spellings)
+        if found.partial:
+            self._partial.add(repr(q))
+        return found.mask
+
+    def partly_checked(self, q: Q.Query | None) -> bool:
+        """Whether a phrase of the query was checked in only part of the
+        releases that hold its words (the work cap)."""
+        if q is None or not self._partial:
+            return False
+        if isinstance(q, Q.Phrase):
+            return repr(q) in self._partial
+        return any(self.partly_checked(c) for c in q.children())
 
     def _entity(self, q: EntityMatch) -> np.ndarray:
         for key in q.keys:
@@ -119,18 +139,6 @@ class Matcher:
         if not parts:
             return self.gen.none()
         return np.logical_and.reduce(parts) if isinstance(q, Q.And) else np.logical_or.reduce(parts)
-
-    def _spelled_phrase(self, q: Q.Phrase) -> Q.Query | None:
-        """A phrase of diacritic-free syllables as a sequence of "any
-        indexed spelling" alternatives, which Whoosh matches by position."""
-        parts: list[Q.Query] = []
-        for word in q.words:
-            spellings = self.gen.scorer.variants(q.fieldname, word)
-            if not spellings:
-                return None
-            terms = [Q.Term(q.fieldname, s) for s in spellings]
-            parts.append(terms[0] if len(terms) == 1 else Q.Or(terms))
-        return Q.Sequence(parts)
 
     # -- plain words ---------------------------------------------------------------
 
@@ -219,7 +227,10 @@ class Matcher:
         if q is None or (parsed.flat is not None and not parsed.runs):
             return None, None
         notes = (self.free_text(n, loosen=n.loose)[1] for n in parsed.runs)
-        return self.gen.with_twins(self.filter_mask(q)), next((n for n in notes if n), None)
+        mask = self.gen.with_twins(self.filter_mask(q))
+        if self.partly_checked(q):
+            return mask, ("partial", PHRASE_WORK, 0)
+        return mask, next((n for n in notes if n), None)
 
     def masks(self, f: Filters) -> Masks:
         """The filter as masks: language, officials and agencies, date

@@ -29,7 +29,7 @@ from whoosh import query as Q
 
 from . import bilingual, lexicon
 from . import gazetteer as gz
-from .analysis import ENGLISH_STOP_WORDS, english_analyzer
+from .analysis import ENGLISH_STOP_WORDS, english_analyzer, syllables
 from .config import DEFAULT, RankingConfig
 from .contentwords import content_words
 from .entities.names import entity_key, loose_key
@@ -39,6 +39,7 @@ from .querylang import clear_query_lang, is_question, query_lang
 from .querytypes import (
     _FIELD_PREFIX,
     MAX_QUERY_CHARS,
+    MAX_RUN_SYLLABLES,
     SYNTAX,
     EntityMatch,
     FreeText,
@@ -174,6 +175,7 @@ def _free_text(text: str, fields: Iterable[str] | None, ctx: _Context) -> Q.Quer
     plain query, which may be loosened when no release holds them all;
     ``known``: what the index knows, to group syllables into words)."""
     cfg, terms, loose, known = ctx.cfg, ctx.terms, ctx.loose, ctx.known
+    text = _beginning(text, terms)
     vi = cfg.vi_fields if fields is None else {f: w for f, w in cfg.vi_fields.items() if f in fields}
     en = cfg.en_fields if fields is None else {f: w for f, w in cfg.en_fields.items() if f in fields}
     lang = query_lang(text)
@@ -259,8 +261,21 @@ def without_title(words: list[str]) -> list[str]:
         start += n
 
 
+def _beginning(text: str, terms: Terms) -> str:
+    """``text`` up to its ``MAX_RUN_SYLLABLES``-th syllable; a cut is
+    recorded in ``terms`` for the notice."""
+    found = syllables(text)
+    if len(found) <= MAX_RUN_SYLLABLES:
+        return text
+    kept, typed = MAX_RUN_SYLLABLES, len(found)
+    if terms.cut:
+        kept, typed = kept + terms.cut[0], typed + terms.cut[1]
+    terms.cut = (kept, typed)
+    return text[:found[MAX_RUN_SYLLABLES - 1][2]]
+
+
 def _phrase(words: list[str], fields: Iterable[str] | None, terms: Terms, cfg: RankingConfig) -> Q.Query | None:
-    text = " ".join(words)
+    text = _beginning(" ".join(words), terms)
     vi_fields, en_fields = cfg.vi_fields, cfg.en_fields
     fields = list(fields) if fields is not None else [*vi_fields, *en_fields]
     units = vi_units(text)

@@ -19,10 +19,29 @@ from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["Run", "Terms", "Option", "Word", "FreeText", "EntityMatch", "ParsedQuery", "Lookup", "vi_units",
            "is_function_word", "flat_terms", "positive_terms", "free_runs", "has_positive", "SYNTAX",
-           "MAX_QUERY_CHARS"]
+           "MAX_QUERY_CHARS", "MAX_RUN_SYLLABLES", "is_long_query"]
 
 SCORED_FIELDS = frozenset(f.name for f in TEXT_FIELDS)
 MAX_QUERY_CHARS = 1000
+# Syllables of one run of plain words or one quoted phrase that a search
+# uses: a pasted paragraph is found by its first sentence or two, and the
+# work of a query stays bounded (a hundred common syllables would read the
+# postings of most of the index, in every field).
+MAX_RUN_SYLLABLES = 40
+# A query is "long" (its search may read much of the index) past this many
+# words, quoted phrases or ORs; a server runs one long query at a time.
+LONG_QUERY_WORDS = 40
+LONG_QUERY_PARTS = 4
+
+
+def is_long_query(text: str) -> bool:
+    """Whether ``text`` may cost far more than a usual search: many words,
+    many quoted phrases, many ORs (the web app lets one such search run at
+    a time, so they cannot stall everyone else's)."""
+    if not text:
+        return False
+    return (len(text.split()) > LONG_QUERY_WORDS or text.count('"') >= 2 * LONG_QUERY_PARTS
+            or len(re.findall(r"\bOR\b", text)) >= LONG_QUERY_PARTS)
 # Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
 # number: "S -400", "B -52" are names), and the known field prefixes.
 _FIELD_PREFIX = r"\b(?:" + "|".join(PREFIXES) + "):"
@@ -75,6 +94,9 @@ class Terms:
     vi_phrases: set[tuple[str, ...]] = field(default_factory=set)
     vi_runs: list[Run] = field(default_factory=list)
     vi_loose: set[str] = field(default_factory=set)
+    # (syllables kept, syllables typed) when a run or phrase was longer than
+    # ``MAX_RUN_SYLLABLES`` and only its beginning is searched
+    cut: tuple[int, int] | None = None
 
     def add_run(self, text: str) -> None:
         """Record a phrase or a name the user typed as one run, marked whole."""

@@ -81,6 +81,8 @@ class Ranker:
         if m.undated is not None and f is not None and not f.include_undated:
             held = both(both(both(structure, m.language), m.entity), m.undated)
             left_out = int(np.count_nonzero(held & (scores > 0) & self.gen.live)) if held is not None else 0
+        if notice is None and parsed.terms.cut:
+            notice = ("cut", *parsed.terms.cut)
         return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
 
     def _first_stage(self, parsed: ParsedQuery, sources: np.ndarray | None, sort: str) -> tuple[np.ndarray, str]:

@@ -19,12 +19,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import numpy as np
+
 from .config import DEFAULT, RankingConfig
 from .entity_pages import EntityPage, entity_page
 from .ingest import Release
 from .integrity import Stamps, stamps_of, verify
 from .matching import Filters
 from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, search_options
+from .phrases import phrase_budget
 from .query import build_query, entity_filters, parse_query
 from .querytypes import MAX_QUERY_CHARS, ParsedQuery, Terms
 from .ranking import Ranker
@@ -36,20 +39,27 @@ from .storage import IndexDamaged, IndexMissing, current_generation, repair_comm
 __all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
            "MAX_LIMIT", "NOTICES"]
 
-def open_index(index_dir: str = "index", config: RankingConfig = DEFAULT) -> Engine:
+def open_index(index_dir: str = "index", config: RankingConfig = DEFAULT, warm: bool = False) -> Engine:
     """Open the index in ``index_dir`` for searching (raises IndexMissing);
-    ``config``: the ranking settings (``config.RankingConfig``)."""
-    return Engine(index_dir, config)
+    ``config``: the ranking settings (``config.RankingConfig``); ``warm``:
+    load at open what searches load on first use (see ``Engine``)."""
+    return Engine(index_dir, config, warm)
+
+
+# What a warm open searches: words of both languages, a misspelling (the
+# spelling tables), a date range (the date column).
+_WARM_QUERIES = ("công an", "cong an", "police", "qwzxv")
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _guarded(method: F) -> F:
-    """Run an ``Engine`` method inside ``Engine._reading``."""
+    """Run an ``Engine`` method inside ``Engine._reading``, with one phrase
+    budget for the whole call (``phrases``)."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
-        with self._reading():
+        with self._reading(), phrase_budget():
             return method(self, *args, **kwargs)
     return cast(F, wrapper)
 
@@ -57,9 +67,13 @@ def _guarded(method: F) -> F:
 class Engine:
     """Searches one index folder; picks up reindexes without reopening."""
 
-    def __init__(self, index_dir: str = "index", config: RankingConfig = DEFAULT):
+    def __init__(self, index_dir: str = "index", config: RankingConfig = DEFAULT, warm: bool = False):
         self.index_dir = Path(index_dir)
         self.config = config
+        # A server warms each generation it opens (the segmenter, spelling
+        # tables, date and facet columns: a second or more and ~100 MB), so
+        # no user's search pays for it; a one-off CLI search does not.
+        self.warm = warm
         self._lock = threading.Lock()
         self._ranker: Ranker | None = None
         # ((generation, file stamps), stamps, error) of the damage last found
@@ -78,6 +92,8 @@ class Engine:
         except Exception as exc:
             raise IndexDamaged(f"the index in {self.index_dir} cannot be read ({exc}); "
                                f"run `{repair_command(self.index_dir)}`") from None
+        if self.warm:
+            _warm(ranker, self.config)
         self._ranker = ranker  # the old one is left to the garbage collector: a
         # request in another thread may still be reading it
 
@@ -143,6 +159,18 @@ class Engine:
     @_guarded
     def doc_count(self) -> int:
         return self._current().gen.scorer.doc_count
+
+    @_guarded
+    def health(self) -> dict:
+        """What searching needs, checked cheaply (``searcher check`` is the
+        thorough one): ``CURRENT``, every index file as it was verified
+        against the manifest's digests when opened, and releases readable
+        (the first and the last).  Raises ``IndexMissing``/``IndexDamaged``."""
+        gen = self._current().gen
+        live = np.flatnonzero(gen.live)
+        for docnum in live[:1].tolist() + live[-1:].tolist():
+            gen.stored(docnum)
+        return {"documents": int(live.size), "generation": gen.path.name, "files": len(gen.stamps)}
 
     def close(self) -> None:
         if self._ranker is not None:
@@ -234,6 +262,20 @@ class Engine:
         releases by year; ``filters`` as ``entity_pages.entity_page`` takes
         them.  Raises ValueError naming a bad kind or value."""
         return entity_page(self, kind, name, **filters)
+
+
+def _warm(ranker: Ranker, config: RankingConfig) -> None:
+    """Load what a generation's first searches would load: a few searches
+    with facets, suggestions and a date range, results thrown away."""
+    gen = ranker.gen
+    for text in _WARM_QUERIES:
+        parsed = parse_query(text, gen.unit_kind, config)
+        found = ranker.ranked(parsed, Filters(date_from="2000"), 0, 10, "relevance")
+        if found.matched is not None:
+            gen.facets.counts(found.matched)
+        suggest(gen, text, 0)
+        for d in found.docnums:
+            snippet_html(gen.release(d).text, gen.release(d).lang, parsed.terms)
 
 
 def _hit(doc: Release, score: float, terms: Terms) -> Hit:

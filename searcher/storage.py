@@ -82,6 +82,9 @@ def repair_command(index_dir: str | os.PathLike) -> str:
     return f"searcher reindex --full --index {index_dir}"
 
 
+_PEEK = 1024  # bytes a peek returns: a posting block's header and then some
+
+
 class _Window:
     """A byte range of an open file, read with ``os.pread``: no memory map
     (a file cut short under a map kills the process with SIGBUS) and no
@@ -102,6 +105,12 @@ class _Window:
             raise OSError(errno.EIO, f"index file cut short at byte {self.offset + self.pos + len(data)}")
         self.pos += size
         return data
+
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes ahead without moving: lets ``pickle.load`` (Whoosh's block
+        headers) parse from one read instead of one call per field."""
+        want = max(0, min(_PEEK, self.length - self.pos))
+        return os.pread(self.fd, want, self.offset + self.pos)
 
     def readline(self, size: int | None = -1) -> bytes:
         chunk = self.read(size if size is not None and size >= 0 else 8192)

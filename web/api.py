@@ -51,9 +51,8 @@ def api_entity(kind: str, name: str):
 def healthz():
     index_dir = current_app.config["INDEX_DIR"]
     try:
-        engine = get_engine(current_app)
-        count = engine.doc_count
+        health = get_engine(current_app).health()
     except IndexMissing as exc:
         return jsonify(status="unavailable", index=False, detail=str(exc)), 503
     manifest = read_manifest(index_dir) or {}
-    return jsonify(status="ok", index=True, documents=count, last_reindex=manifest.get("last_reindex"))
+    return jsonify(status="ok", index=True, last_reindex=manifest.get("last_reindex"), **health)

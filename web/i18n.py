@@ -42,6 +42,9 @@ LABELS = {
         "notice_folded": ("Không thông cáo nào có đủ các từ đúng dấu như đã gõ; "
                           "đang hiện các thông cáo có các từ này khi bỏ dấu."),
         "notice_fewer": "Không thông cáo nào có đủ tất cả các từ; đang hiện các thông cáo có {held} trên {words} từ.",
+        "notice_cut": "Truy vấn quá dài: chỉ tìm theo {held} âm tiết đầu trong {words} âm tiết đã gõ.",
+        "notice_partial": ("Cụm từ trong ngoặc kép gồm toàn từ rất phổ biến nên chỉ được kiểm tra trong một phần "
+                           "các thông cáo chứa các từ đó: có thể còn kết quả khác. Hãy thêm một từ hiếm hơn."),
         "undated_left_out": "{n} thông cáo không rõ ngày không được tính vì đang lọc theo thời gian.",
         "include_undated": "Hiện cả các thông cáo không rõ ngày",
         "undated_included": "Đang hiện cả các thông cáo không rõ ngày.",
@@ -82,6 +85,9 @@ LABELS = {
         "inferred_short": "from the dateline",
         "notice_folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
         "notice_fewer": "No release holds all the words; showing those that hold {held} of {words}.",
+        "notice_cut": "The query is long: its first {held} syllables were searched, not all {words}.",
+        "notice_partial": ("A quoted phrase of very common words was checked in only part of the releases "
+                           "holding its words: there may be more matches. Add a rarer word to narrow it."),
         "undated_left_out": "{n} releases without a date were left out by the date range.",
         "include_undated": "Include undated releases",
         "undated_included": "Undated releases are included.",

@@ -6,11 +6,16 @@ accepted form; the pages answer it with a 400 page, the API with a JSON 400.
 
 from __future__ import annotations
 
-from flask import request
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flask import current_app, request
+from werkzeug.exceptions import TooManyRequests
 
 from searcher.entity_pages import DEFAULT_LIMIT, EntityPage
 from searcher.options import InvalidParameter, search_options
-from searcher.querytypes import MAX_QUERY_CHARS
+from searcher.querytypes import MAX_QUERY_CHARS, is_long_query
 
 FILTER_KEYS = ("lang", "from", "to", "official", "agency")
 # The Python API's parameter names as the URL spells them.
@@ -69,11 +74,40 @@ def engine_kwargs(p: dict) -> dict:
     }
 
 
+LONG_QUERY_WAIT = 5.0  # seconds a long query waits for its turn before a 429
+LONG_QUERY_SLOTS = 1  # long queries running at once (the GIL shares one core among them)
+
+
+def long_query_gate() -> threading.BoundedSemaphore:
+    """The app's gate for long queries (made with the app)."""
+    return threading.BoundedSemaphore(LONG_QUERY_SLOTS)
+
+
+@contextmanager
+def turn(q: str) -> Iterator[None]:
+    """A long query (``is_long_query``) waits for its turn: one runs at a
+    time, so pasted paragraphs and OR-chains cannot starve the usual
+    searches of the CPU; after ``LONG_QUERY_WAIT`` seconds the answer is
+    429 with Retry-After.  Any other query passes at once."""
+    if not is_long_query(q):
+        yield
+        return
+    gate = current_app.extensions["searcher_long_queries"]
+    if not gate.acquire(timeout=current_app.config.get("LONG_QUERY_WAIT", LONG_QUERY_WAIT)):
+        raise TooManyRequests("Other long queries are running; try again in a few seconds, "
+                              "or with fewer words.", retry_after=2)
+    try:
+        yield
+    finally:
+        gate.release()
+
+
 def run_search(engine, p: dict, **changes):
     """``engine.search`` with the request's parameters (``changes`` applied);
     a value the engine refuses (``lang:fr`` in the query) is a BadParameter."""
     try:
-        return engine.search(p["q"], **{**engine_kwargs(p), **changes})
+        with turn(p["q"]):
+            return engine.search(p["q"], **{**engine_kwargs(p), **changes})
     except InvalidParameter as exc:
         raise BadParameter(str(exc)) from None
 
@@ -101,10 +135,11 @@ def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_L
     entity's releases are listed newest first); a value the core refuses
     is a BadParameter, named as the URL names it."""
     try:
-        return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
-                             date_from=p["from"] or None, date_to=p["to"] or None,
-                             official=p["official"] or None, agency=p["agency"] or None,
-                             query=p["q"] or None, include_undated=bool(p["undated"]))
+        with turn(p["q"]):
+            return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
+                                 date_from=p["from"] or None, date_to=p["to"] or None,
+                                 official=p["official"] or None, agency=p["agency"] or None,
+                                 query=p["q"] or None, include_undated=bool(p["undated"]))
     except InvalidParameter as exc:
         message = str(exc).replace("date_from", "from").replace("date_to", "to")
         raise BadParameter(message) from None

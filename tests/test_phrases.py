@@ -1,0 +1,159 @@
+"""Phrases by position in bounded work (searcher/phrases.py), on the corpus
+sample index (seeds, 400 vietnews releases, 40 ntrex releases)."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import query as Q
+
+import searcher
+from searcher.analysis import syllables
+from searcher.phrases import PHRASE_WORK, match_phrase, phrase_budget
+from searcher.querytypes import MAX_RUN_SYLLABLES, is_long_query
+from searcher.results import NOTICES
+from searcher.textnorm import fold
+
+
+def _whoosh_phrase(gen, field: str, words: list[str]) -> np.ndarray:
+    """Whoosh's own phrase matcher: what ``match_phrase`` must agree with."""
+    spelled = [[Q.Term(field, s) for s in gen.scorer.variants(field, w)] for w in words]
+    if any(not s for s in spelled):
+        return gen.none()
+    q = Q.Sequence([s[0] if len(s) == 1 else Q.Or(s) for s in spelled])
+    return gen.docs_for_query(q)
+
+
+def _body_runs(engine, n: int, seed: int) -> list[list[str]]:
+    """``n`` runs of 2-8 consecutive syllables taken from release bodies."""
+    rng = random.Random(seed)
+    gen = engine._current().gen
+    out = []
+    while len(out) < n:
+        rel = gen.release(rng.randrange(gen.size))
+        words = [w.lower() for w, _, _ in syllables(rel.body)]
+        if len(words) > 10:
+            start = rng.randrange(len(words) - 9)
+            out.append(words[start:start + rng.randint(2, 8)])
+    return out
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_phrase_matches_agree_with_whoosh(sample_engine, folded):
+    """Sixty phrases from the bodies, typed with and without diacritics:
+    the same releases as Whoosh's span matcher, in both body fields."""
+    gen = sample_engine._current().gen
+    for field in ("body", "body_en"):
+        for words in _body_runs(sample_engine, 30, seed=3):
+            words = [fold(w) for w in words] if folded else words
+            ours = match_phrase(gen.scorer, field, [gen.scorer.variants(field, w) for w in words])
+            assert not ours.partial
+            assert np.array_equal(ours.mask & gen.live, _whoosh_phrase(gen, field, words) & gen.live), words
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["của", "và", "công", "an", "cong", "la", "người", "the", "police", "xyz"]),
+                min_size=1, max_size=6))
+def test_any_word_sequence_agrees_with_whoosh(sample_engine, words):
+    gen = sample_engine._current().gen
+    ours = match_phrase(gen.scorer, "body", [gen.scorer.variants("body", w) for w in words])
+    assert np.array_equal(ours.mask & gen.live, _whoosh_phrase(gen, "body", words) & gen.live)
+
+
+def test_the_work_of_one_search_is_capped_and_the_cut_is_said(sample_engine):
+    """Fault 2: a phrase of the commonest syllables reads at most the budget
+    of position lists, and says its match is partial."""
+    gen = sample_engine._current().gen
+    common = ["của", "và", "các", "là", "có", "được", "cho", "trong", "với", "người"]
+    words = [common[i % len(common)] for i in range(12)]
+    with phrase_budget(50):
+        found = match_phrase(gen.scorer, "body", [[w] for w in words])
+    assert found.partial
+    with phrase_budget(PHRASE_WORK):
+        whole = match_phrase(gen.scorer, "body", [[w] for w in words])
+    assert not whole.partial and not (found.mask & ~whole.mask).any()  # partial: a subset, never a guess
+
+
+def test_a_pasted_paragraph_is_searched_by_its_beginning(sample_engine):
+    """Fault 2: two hundred syllables of a body, quoted or not, find that
+    release; only the first ``MAX_RUN_SYLLABLES`` are searched, and the
+    results say so."""
+    gen = sample_engine._current().gen
+    rel = next(gen.release(d) for d in range(gen.size) if gen.release(d).lang == "vi"
+               and len(syllables(gen.release(d).body)) > 220 and '"' not in gen.release(d).body)
+    words = [w for w, _, _ in syllables(rel.body)][:200]
+    for q in (" ".join(words), '"' + " ".join(words) + '"'):
+        res = sample_engine.search(q)
+        assert res.hits and res.hits[0].doc_id == rel.doc_id, q[:60]
+        assert res.notice == NOTICES["cut"].format(held=MAX_RUN_SYLLABLES, words=200)
+
+
+def test_long_queries_are_told_apart():
+    assert not is_long_query("Lê Quốc Hùng thăm Australia")
+    assert not is_long_query('"Bộ Công an" OR "Cảnh sát Liên bang Australia"')
+    assert is_long_query(" ".join(["công"] * 41))
+    assert is_long_query(" OR ".join(f'"a{i} b{i}"' for i in range(4)))
+
+
+def test_every_notice_has_both_languages_in_the_web_ui():
+    from web.i18n import labels_for
+
+    for kind in NOTICES:
+        for lang in ("vi", "en"):
+            assert labels_for(lang)[f"notice_{kind}"].format(held=1, words=2)
+
+
+def test_a_long_query_waits_its_turn_and_short_ones_pass(sample_index):
+    """Fault 2 (web): while a long query runs, another long one waits for
+    its turn (429 with Retry-After once the wait runs out) and a short
+    search is answered at once."""
+    from web import create_app
+
+    app = create_app(str(sample_index), {"TESTING": True, "LONG_QUERY_WAIT": 0.05})
+    client = app.test_client()
+    long_q = " ".join(["công an"] * 30)
+    gate = app.extensions["searcher_long_queries"]
+    assert gate.acquire(timeout=1)  # a long query in another request holds the turn
+    try:
+        busy = client.get("/api/search", query_string={"q": long_q})
+        assert busy.status_code == 429 and busy.headers["Retry-After"] == "2"
+        assert "long queries" in busy.get_json()["detail"]
+        assert client.get("/search", query_string={"q": long_q}).status_code == 429
+        assert client.get("/api/search", query_string={"q": "công an"}).status_code == 200
+    finally:
+        gate.release()
+    assert client.get("/api/search", query_string={"q": long_q}).status_code == 200
+
+
+def test_long_queries_in_threads_all_get_an_answer(sample_index):
+    """Four long queries at once: each is answered (200 or 429), never an error."""
+    from web import create_app
+
+    app = create_app(str(sample_index), {"TESTING": True})
+    statuses: list[int] = []
+
+    def ask(k: int) -> None:
+        q = '"' + " ".join(["của", "và", "các", "người"][j % 4] for j in range(k, k + 200)) + '"'
+        statuses.append(app.test_client().get("/api/search", query_string={"q": q}).status_code)
+
+    threads = [threading.Thread(target=ask, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert sorted(set(statuses)) in ([200], [200, 429], [429]) and len(statuses) == 4
+
+
+def test_a_warm_engine_has_loaded_what_a_first_search_needs(sample_index):
+    """Fault 9: a server's engine opens warm: the first search with no hits
+    finds the spelling tables and columns already loaded."""
+    eng = searcher.open_index(str(sample_index), warm=True)
+    gen = eng._current().gen
+    assert gen._dates is not None and gen._facets is not None and gen.scorer._sorted_folded
+    assert eng.search("qwzxv blorft", facets=True).total == 0
+    eng.close()
