@@ -4,9 +4,11 @@
                          [--seconds 60] [--think 1.0]
 
 Starts `searcher serve` on 127.0.0.1.  ``--clients`` users search as people
-do: a development query, often with filters (language, a year range, date
-order, a second page), half on /search (HTML with facets and snippets),
-half on /api/search, then pause for a random think time (exponential, mean
+do: in turn a short query (a name written with capitals in a development
+query, or a title's first three words) and a development query (a title, a
+question), often with filters (language, a year range, date order, a
+second page), half on /search (HTML with facets and snippets), half on
+/api/search, then pause for a random think time (exponential, mean
 ``--think`` seconds; 0 sends back to back).  Meanwhile ``--attackers``
 clients send, back to back, quoted phrases of 200 common syllables (about
 1 KB of URL), each one new, and every 25th user query is hostile syntax.
@@ -47,6 +49,7 @@ class Tally:
     """What one kind of client saw."""
 
     latencies: list[float] = field(default_factory=list)
+    ended: list[float] = field(default_factory=list)  # when each request ended (monotonic)
     errors: list[str] = field(default_factory=list)
     refused: int = 0  # 429: a long query refused its turn
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -54,16 +57,18 @@ class Tally:
     def add(self, ms: float, status: int, detail: str) -> None:
         with self.lock:
             self.latencies.append(ms)
+            self.ended.append(time.monotonic())
             self.refused += status == 429
             if detail:
                 self.errors.append(detail)
 
-    def line(self, name: str, elapsed: float) -> str:
-        n = len(self.latencies)
-        return (f"{name}: {n} requests ({n / elapsed:.1f}/s), {len(self.errors)} 5xx or failed, "
-                f"{self.refused} refused (429); latency p50 {_percentile(self.latencies, 50):.0f} ms, "
-                f"p95 {_percentile(self.latencies, 95):.0f} ms, p99 {_percentile(self.latencies, 99):.0f} ms, "
-                f"max {max(self.latencies, default=0):.0f} ms")
+    def line(self, name: str, start: float, end: float) -> str:
+        """Requests that ended between ``start`` and ``end`` (monotonic)."""
+        ms = [m for m, t in zip(self.latencies, self.ended, strict=True) if start <= t < end]
+        n = len(ms)
+        return (f"{name}: {n} requests ({n / max(end - start, 1e-9):.1f}/s); latency "
+                f"p50 {_percentile(ms, 50):.0f} ms, p95 {_percentile(ms, 95):.0f} ms, "
+                f"p99 {_percentile(ms, 99):.0f} ms, max {max(ms, default=0):.0f} ms")
 
 
 def fetch(url: str) -> tuple[float, int, str]:
@@ -94,14 +99,41 @@ def common_syllables(shared: Path, n: int = 300) -> list[str]:
     return sorted(counts, key=counts.__getitem__, reverse=True)[:n]
 
 
-def user(base: str, k: int, queries: list[str], tally: Tally, deadline: float, think: float) -> None:
+SHORT = 6  # words: a user's query this short is a cheap request (a name, an agency, a topic)
+
+
+def short_queries(queries: list[str]) -> list[str]:
+    """What people mostly type: names written with capitals inside the
+    development queries ("Nguyễn Xuân Phúc", "Bộ Công an") and the first
+    three words of a title (a topic)."""
+    out: list[str] = []
+    for q in queries:
+        words = q.split()
+        out.append(" ".join(words[:3]))
+        run: list[str] = []
+        for w in words[1:] + [""]:
+            if w[:1].isupper() and w.isalpha():
+                run.append(w)
+                continue
+            if 2 <= len(run) <= 4:
+                out.append(" ".join(run))
+            run = []
+    return out
+
+
+def user(base: str, k: int, queries: tuple[list[str], list[str]], tallies: tuple[Tally, Tally], deadline: float,
+         think: float) -> None:
+    """One person searching: a short query (a name, a topic) or a
+    development query (a title, a question) in turn, often with filters,
+    then a pause; short queries are tallied apart from long ones."""
     rng = random.Random(k)
     n = k
     while time.monotonic() < deadline:
-        q = HOSTILE[n % len(HOSTILE)] if n % 25 == 0 else rng.choice(queries)
+        q = HOSTILE[n % len(HOSTILE)] if n % 25 == 0 else rng.choice(queries[n % 2])
         path = "/search" if n % 2 else "/api/search"
         params = {"q": q, **rng.choice(FILTERS)}
         ms, status, detail = fetch(base + path + "?" + urllib.parse.urlencode(params))
+        tally = tallies[0] if len(q.split()) <= SHORT else tallies[1]
         tally.add(ms, status, f"{path} {q[:40]!r} {params}: {detail}" if detail else "")
         n += 1
         if think:
@@ -125,16 +157,20 @@ def main() -> None:
     ap.add_argument("--attackers", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--think", type=float, default=1.0, help="users' mean pause between searches (s)")
-    ap.add_argument("--threads", type=int, default=16, help="waitress threads")
+    ap.add_argument("--threads", type=int, default=16, help="waitress threads per worker")
+    ap.add_argument("--workers", type=int, default=2, help="server worker processes")
+    ap.add_argument("--warmup", type=float, default=30.0,
+                    help="also report apart the first SECONDS (cold caches) and the rest")
     args = ap.parse_args()
     shared = Path(args.shared)
     tsvs = [shared / "eval" / "known-item-dev.tsv", shared / "eval" / "xquad-dev.tsv"]
     queries = [q.text for q in load_queries(tsvs)]
     syllables = common_syllables(shared)
-    users, attackers = Tally(), Tally()
-    with serving(args.index, args.threads) as (base, pid):
+    short, longer, attackers = Tally(), Tally(), Tally()
+    with serving(args.index, args.threads, args.workers) as (base, pid):
         deadline = time.monotonic() + args.seconds
-        threads = [threading.Thread(target=user, args=(base, k, queries, users, deadline, args.think))
+        threads = [threading.Thread(target=user, args=(base, k, (short_queries(queries), queries), (short, longer),
+                                                      deadline, args.think))
                    for k in range(args.clients)]
         threads += [threading.Thread(target=attacker, args=(base, k, syllables, attackers, deadline))
                     for k in range(args.attackers)]
@@ -146,13 +182,24 @@ def main() -> None:
         elapsed = time.monotonic() - started
         hwm = peak_rss_mb(pid)
     print(f"{args.clients} users (think {args.think} s), {args.attackers} attackers (200-syllable phrases), "
-          f"waitress threads {args.threads}, {elapsed:.1f} s")
-    print(users.line("users", elapsed))
-    print(attackers.line("attackers", elapsed))
-    print(f"server peak RSS {hwm:.0f} MB")
-    for e in (users.errors + attackers.errors)[:10]:
+          f"{args.workers} workers x {args.threads} threads, {elapsed:.1f} s")
+    windows = [("whole run", started, started + elapsed + 1)]
+    if args.warmup:
+        windows += [(f"first {args.warmup:.0f} s (cold caches)", started, started + args.warmup),
+                    (f"after {args.warmup:.0f} s", started + args.warmup, started + elapsed + 1)]
+    for label, start, end in windows:
+        print(f"-- {label}")
+        print("  " + short.line(f"users, cheap (<= {SHORT} words)", start, end))
+        print("  " + longer.line("users, longer (titles, questions)", start, end))
+        print("  " + attackers.line("attackers", start, end))
+    refused = short.refused + longer.refused + attackers.refused
+    print(f"5xx or failed: users {len(short.errors) + len(longer.errors)}, attackers {len(attackers.errors)}; "
+          f"refused (429): users {short.refused + longer.refused}, attackers {attackers.refused} of {refused}")
+    print(f"server peak RSS: {hwm:.0f} MB (supervisor and workers)")
+    errors = short.errors + longer.errors + attackers.errors
+    for e in errors[:10]:
         print("error:", e)
-    sys.exit(1 if users.errors or attackers.errors else 0)
+    sys.exit(1 if errors else 0)
 
 
 if __name__ == "__main__":

@@ -296,19 +296,37 @@ def _print_entity(found) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=16, show_default=True, type=click.IntRange(1, 64),
-              help="Requests answered at once (a long query waiting its turn holds one).")
-def serve(index_dir: str, host: str, port: int, threads: int) -> None:
-    """Serve the web UI and JSON API with waitress."""
-    from web import create_app, get_engine
+              help="Requests each worker answers at once (a long query waiting its turn holds one).")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Worker processes sharing the port  [default: one per core]; each opens the "
+                   "index itself, and one that dies is replaced.")
+def serve(index_dir: str, host: str, port: int, threads: int, workers: int | None) -> None:
+    """Serve the web UI and JSON API with waitress.
+
+    Python runs one thread at a time per process, so the server runs one
+    waitress process per core by default (--workers), each opening and
+    warming the index before it answers.  A worker that dies is replaced.
+    """
+    import os
+
     from web.server import serve as serve_app
 
+    count = workers or os.cpu_count() or 1
+    click.echo(f"serving {index_dir} on http://{host}:{port}/ ({count} worker process(es))", err=True)
+    serve_app(lambda: _served_app(index_dir), host=host, port=port, threads=threads, workers=count)
+
+
+def _served_app(index_dir: str):
+    """The web app with its engine opened and warmed, so no first user pays
+    for loading; a missing or damaged index is answered 503 until repaired."""
+    from web import create_app, get_engine
+
     app = create_app(index_dir, {"WARM": True})
-    try:  # opened and warmed before the first request; a missing index is 503 until built
+    try:
         get_engine(app)
     except IndexMissing as exc:
         click.echo(f"warning: {exc}", err=True)
-    click.echo(f"serving {index_dir} on http://{host}:{port}/", err=True)
-    serve_app(app, host=host, port=port, threads=threads)
+    return app
 
 
 EXIT_STALE = 1  # `check`: whole, but a reindex stopped before its end

@@ -72,7 +72,8 @@ class Generation:
         self.path = path
         self.config = config
         self.searcher = ix.searcher()  # for stored fields and phrase matches; ``scoring`` ranks
-        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config)
+        self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config,
+                             storage=getattr(ix, "storage", None))
         self._units: Memo[str] = Memo(100_000)
         self._dates: np.ndarray | None = None
         self._facets: FacetTable | None = None
@@ -99,6 +100,7 @@ class Generation:
         return stamps_of(self.path, list(self.stamps)) == self.stamps
 
     def close(self) -> None:
+        self.scorer.close()
         self.searcher.close()
 
     def none(self) -> np.ndarray:

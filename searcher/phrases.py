@@ -40,7 +40,6 @@ def phrase_budget(work: int = PHRASE_WORK) -> Iterator[None]:
         yield
     finally:
         _BUDGET.reset(token)
-_BATCH = 64  # releases checked per hold of the scorer's lock
 
 
 @dataclass
@@ -70,7 +69,7 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> Phra
         return PhraseMatch(candidates)
     docs = np.flatnonzero(candidates)
     budget = _BUDGET.get() or [PHRASE_WORK]
-    for reader, base in scorer.leaves:
+    for reader, base in scorer.own_leaves():
         local = docs[(docs >= base) & (docs < base + reader.doc_count_all())] - base
         if local.size and not _check_segment(scorer, reader, field, spellings, order, local, base, found, budget):
             return PhraseMatch(found, partial=True)
@@ -79,15 +78,14 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> Phra
 
 def _check_segment(scorer: Scorer, reader, field: str, spellings: list[list[str]], order: list[int],
                    local: np.ndarray, base: int, found: np.ndarray, budget: list[int]) -> bool:
-    """Check one segment's candidate releases; False when the budget ran out."""
+    """Check one segment's candidate releases with this thread's own
+    reader (no lock: see ``Scorer.own_leaves``); False when the budget ran out."""
     matchers: dict[tuple[int, str], object] = {}
-    for start in range(0, local.size, _BATCH):
-        with scorer.lock:
-            for doc in local[start:start + _BATCH].tolist():
-                if budget[0] <= 0:
-                    return False
-                if _holds_phrase(reader, field, spellings, order, doc, matchers, budget):
-                    found[base + doc] = True
+    for doc in local.tolist():
+        if budget[0] <= 0:
+            return False
+        if _holds_phrase(reader, field, spellings, order, doc, matchers, budget):
+            found[base + doc] = True
     return True
 
 

@@ -19,7 +19,7 @@ from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["Run", "Terms", "Option", "Word", "FreeText", "EntityMatch", "ParsedQuery", "Lookup", "vi_units",
            "is_function_word", "flat_terms", "positive_terms", "free_runs", "has_positive", "SYNTAX",
-           "MAX_QUERY_CHARS", "MAX_RUN_SYLLABLES", "is_long_query"]
+           "MAX_QUERY_CHARS", "MAX_RUN_SYLLABLES", "is_long_query", "query_cost"]
 
 SCORED_FIELDS = frozenset(f.name for f in TEXT_FIELDS)
 MAX_QUERY_CHARS = 1000
@@ -28,20 +28,28 @@ MAX_QUERY_CHARS = 1000
 # work of a query stays bounded (a hundred common syllables would read the
 # postings of most of the index, in every field).
 MAX_RUN_SYLLABLES = 40
-# A query is "long" (its search may read much of the index) past this many
-# words, quoted phrases or ORs; a server runs one long query at a time.
+# How costly a query may be, from its text alone: "long" past this many
+# words, quoted phrases or ORs (it may read much of the index); "medium"
+# past ``SHORT_QUERY_WORDS`` words or with any phrase or OR (a title, a
+# question: tens to hundreds of ms); "short" otherwise (a name, a topic).
 LONG_QUERY_WORDS = 40
 LONG_QUERY_PARTS = 4
+SHORT_QUERY_WORDS = 6
+
+
+def query_cost(text: str) -> str:
+    """"long", "medium" or "short": the web app gives long and medium
+    queries turns, so a name looked up stays quick whatever else runs."""
+    words = len(text.split())
+    parts = max(text.count('"') // 2, len(re.findall(r"\bOR\b", text)))
+    if words > LONG_QUERY_WORDS or parts >= LONG_QUERY_PARTS:
+        return "long"
+    return "medium" if words > SHORT_QUERY_WORDS or parts else "short"
 
 
 def is_long_query(text: str) -> bool:
-    """Whether ``text`` may cost far more than a usual search: many words,
-    many quoted phrases, many ORs (the web app lets one such search run at
-    a time, so they cannot stall everyone else's)."""
-    if not text:
-        return False
-    return (len(text.split()) > LONG_QUERY_WORDS or text.count('"') >= 2 * LONG_QUERY_PARTS
-            or len(re.findall(r"\bOR\b", text)) >= LONG_QUERY_PARTS)
+    """Whether ``text`` may cost far more than a usual search."""
+    return query_cost(text) == "long"
 # Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
 # number: "S -400", "B -52" are names), and the known field prefixes.
 _FIELD_PREFIX = r"\b(?:" + "|".join(PREFIXES) + "):"

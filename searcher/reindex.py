@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .index import ReindexReport, resolve_roots, write_releases
 from .integrity import SEGMENTS, signatures
-from .storage import discard_debris, live_generation, publish, raw_manifest, reindex_lock
+from .storage import discard_debris, discard_unfinished, live_generation, publish, raw_manifest, reindex_lock
 from .translations import link_translations
 
 __all__ = ["build_index"]
@@ -48,7 +48,9 @@ def build_index(
     roots = resolve_roots(docs_dir, root)
     n = workers or os.cpu_count() or 1
     with reindex_lock(root):
-        written = write_releases(roots, root, live_generation(root), full, progress, n, prune)
+        live = live_generation(root)
+        discard_unfinished(root, live)
+        written = write_releases(roots, root, live, full, progress, n, prune)
         report = written.report
         try:
             if report.full or written.fresh or report.removed:

@@ -20,6 +20,7 @@ import numpy as np
 from whoosh.automata.fsa import find_all_matches
 from whoosh.codec.base import Automata
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 
 from .config import DEFAULT, RankingConfig
@@ -35,18 +36,26 @@ class Scorer:
     """Score arrays for one searcher (one index generation)."""
 
     def __init__(self, searcher, fields: Iterable[str], folded_fields: Iterable[str] = (),
-                 config: RankingConfig = DEFAULT):
+                 config: RankingConfig = DEFAULT, storage=None):
         """``folded_fields`` hold Vietnamese syllables as written: there a
         term typed without diacritics stands for all its indexed spellings
         (see ``variants``).  ``config``: k1, b, the idf formula and whether
-        fields are combined before saturation."""
+        fields are combined before saturation.  ``storage``: the index's
+        storage, for each thread's own readers (default: the searcher's)."""
         self.searcher = searcher
+        self.storage = storage if storage is not None else searcher._ix.storage
         self.config = config
         self.folded_fields = frozenset(folded_fields)
         self._spellings: dict[str, dict[str, list[str]]] = {}
         self._sorted_folded: dict[str, list[str]] = {}
         self.lock = threading.RLock()
         self.leaves = list(searcher.reader().leaf_readers())
+        # Each thread decodes postings with readers of its own (same
+        # segments): Whoosh's readers keep a file position, so one shared set
+        # would need the lock held through every decode, and a long query's
+        # decoding would make every other search wait for it.
+        self._local = threading.local()
+        self._opened: list[SegmentReader] = []
         self.size = sum(r.doc_count_all() for r, _ in self.leaves)
         self.live = np.ones(self.size, dtype=bool)
         for reader, base in self.leaves:
@@ -82,6 +91,25 @@ class Scorer:
         self.avg_length[field] = (total / having) if having else 1.0
 
     # -- postings --------------------------------------------------------------
+
+    def own_leaves(self) -> list[tuple[SegmentReader, int]]:
+        """This thread's readers of the generation's segments, with their
+        first global doc number (opened on a thread's first use)."""
+        leaves = getattr(self._local, "leaves", None)
+        if leaves is None:
+            leaves = [(SegmentReader(self.storage, r.schema, r.segment(), generation=r.generation()), base)
+                      for r, base in self.leaves]
+            with self.lock:
+                self._opened += [r for r, _ in leaves]
+            self._local.leaves = leaves
+        return leaves
+
+    def close(self) -> None:
+        """Close the readers threads opened (the searcher is closed apart)."""
+        with self.lock:
+            for reader in self._opened:
+                reader.close()
+            self._opened.clear()
 
     def _spelling_map(self, field: str) -> dict[str, list[str]]:
         """Diacritic-free form -> the indexed syllables that fold to it
@@ -139,22 +167,25 @@ class Scorer:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-            ids_parts: list[np.ndarray] = []
-            tf_parts: list[np.ndarray] = []
-            for term in ([text] if exact else self.variants(field, text)):
-                for reader, base in self.leaves:
-                    if (field, term) not in reader:
-                        continue
-                    ids, tfs = _read_matcher(reader.postings(field, term))
-                    ids_parts.append(ids + base)
-                    tf_parts.append(tfs)
-            if not ids_parts:
-                value = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
-            elif len(ids_parts) == 1:
-                value = (ids_parts[0].astype(np.int32), tf_parts[0])
-            else:  # spellings may share releases: sum per release
-                ids, tfs = _sum_by_doc(ids_parts, tf_parts, self.size)
-                value = (ids.astype(np.int32), tfs)
+        ids_parts: list[np.ndarray] = []
+        tf_parts: list[np.ndarray] = []
+        for term in ([text] if exact else self.variants(field, text)):
+            for reader, base in self.own_leaves():
+                if (field, term) not in reader:  # type: ignore[operator]  # whoosh types it loosely
+                    continue
+                ids, tfs = _read_matcher(reader.postings(field, term))
+                ids_parts.append(ids + base)
+                tf_parts.append(tfs)
+        if not ids_parts:
+            value = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
+        elif len(ids_parts) == 1:
+            value = (ids_parts[0].astype(np.int32), tf_parts[0])
+        else:  # spellings may share releases: sum per release
+            ids, tfs = _sum_by_doc(ids_parts, tf_parts, self.size)
+            value = (ids.astype(np.int32), tfs)
+        with self.lock:
+            if key in self._cache:  # another thread decoded it meanwhile
+                return self._cache[key]
             self._cache[key] = value
             self._cached += len(value[0])
             while self._cached > CACHE_POSTINGS and len(self._cache) > 1:

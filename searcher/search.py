@@ -23,6 +23,7 @@ import numpy as np
 
 from .config import DEFAULT, RankingConfig
 from .entity_pages import EntityPage, entity_page
+from .generation import Generation
 from .ingest import Release
 from .integrity import Stamps, stamps_of, verify
 from .matching import Filters
@@ -35,6 +36,7 @@ from .results import NOTICES, Hit, SearchResults
 from .snippets import snippet_html
 from .spelling import suggest
 from .storage import IndexDamaged, IndexMissing, current_generation, repair_command
+from .textnorm import fold
 
 __all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
            "MAX_LIMIT", "NOTICES"]
@@ -78,6 +80,9 @@ class Engine:
         self._ranker: Ranker | None = None
         # ((generation, file stamps), stamps, error) of the damage last found
         self._damage: tuple[tuple[Path, Stamps], Stamps, IndexDamaged] | None = None
+        # (generation, stamps) a full check found whole after an error: an
+        # error that is not damage does not make every request re-read the index
+        self._sound: tuple[Path, Stamps] | None = None
         with self._reading():
             self._current()
 
@@ -142,16 +147,17 @@ class Engine:
         except (InvalidParameter, IndexMissing):
             raise
         except Exception:
-            path = self._ranker.gen.path if self._ranker is not None else None
-            if path is None:
-                raise
+            gen = self._ranker.gen if self._ranker is not None else None
+            if gen is None or self._sound == (gen.path, gen.stamps):
+                raise  # checked whole since its files last changed: not damage
             try:
-                verify(path, deep=True)
+                verify(gen.path, deep=True)
+                self._sound = (gen.path, gen.stamps)
             except IndexMissing as damage:
                 damaged = damage if isinstance(damage, IndexDamaged) else IndexDamaged(str(damage))
                 with self._lock:
                     self._ranker = None
-                    self._remember_damage(path, damaged)
+                    self._remember_damage(gen.path, damaged)
                 raise damaged from None
             raise
 
@@ -264,10 +270,37 @@ class Engine:
         return entity_page(self, kind, name, **filters)
 
 
+# Most frequent terms per text field whose postings a warm open decodes in
+# the background: they are in most queries and cost the most to decode.
+_PRELOAD_TERMS = 150
+
+
+def _preload(gen: Generation) -> None:
+    """Decode the postings of each text field's most frequent terms into the
+    scorer's cache (in the background: a few seconds of one core)."""
+    try:
+        _preload_fields(gen.scorer)
+    except Exception:  # the generation was closed (a reindex replaced it): nothing to fill
+        return
+
+
+def _preload_fields(scorer) -> None:
+    for field in scorer.lengths:
+        counts: dict[str, int] = {}
+        for reader, _ in scorer.leaves:
+            for freq, term in reader.most_frequent_terms(field, _PRELOAD_TERMS):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                counts[text] = counts.get(text, 0) + int(freq)
+        for text in sorted(counts, key=counts.__getitem__, reverse=True)[:_PRELOAD_TERMS]:
+            scorer.postings(field, fold(text) if field in scorer.folded_fields else text)
+
+
 def _warm(ranker: Ranker, config: RankingConfig) -> None:
     """Load what a generation's first searches would load: a few searches
-    with facets, suggestions and a date range, results thrown away."""
+    with facets, suggestions and a date range, results thrown away; then,
+    in the background, the postings of the most frequent terms."""
     gen = ranker.gen
+    threading.Thread(target=_preload, args=(gen,), name="preload", daemon=True).start()
     for text in _WARM_QUERIES:
         parsed = parse_query(text, gen.unit_kind, config)
         found = ranker.ranked(parsed, Filters(date_from="2000"), 0, 10, "relevance")

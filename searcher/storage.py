@@ -49,7 +49,7 @@ __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "LOCK", "Ind
            "ReindexBusy", "ReadStorage", "open_whoosh", "current_generation", "live_generation",
            "repair_command", "raw_manifest", "read_manifest", "stored_sources", "write_atomic",
            "new_generation", "publish", "reindex_lock", "die_with_parent", "whoosh_files",
-           "discard_debris"]
+           "discard_debris", "discard_unfinished"]
 
 # The version of what a generation holds (schema, stored fields, manifest):
 # a generation of another version is rebuilt by the next reindex.
@@ -312,6 +312,16 @@ def discard_debris(gen: Path, whole: bool) -> None:
             path.unlink(missing_ok=True)
 
 
+def discard_unfinished(root: Path, live: Path | None) -> None:
+    """Delete generations numbered after the live one: full reindexes that
+    were killed before they went live (never read by anyone)."""
+    if live is None:
+        return  # CURRENT unusable: a newer generation may be all that is left
+    for gen in _generations(root):
+        if int(gen.name[4:]) > int(live.name[4:]):
+            shutil.rmtree(gen, ignore_errors=True)
+
+
 def new_generation(root: Path) -> Path:
     """A fresh, empty generation folder numbered after the newest one."""
     numbers = [int(p.name[4:]) for p in root.glob("gen-*") if p.name[4:].isdigit()]
@@ -336,7 +346,7 @@ def publish(root: Path, gen: Path, live: Path | None, manifest: dict) -> None:
     pointer = root / CURRENT
     if gen != live or not pointer.is_file():
         if pointer.is_dir():
-            pointer.rename(root / f"CURRENT.damaged-{time.strftime('%Y%m%d%H%M%S')}")
+            pointer.rename(root / f"CURRENT.damaged-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**9}")
         write_atomic(pointer, gen.name)
         _prune_generations(root, [p for p in (gen, live) if p])
 

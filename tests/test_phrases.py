@@ -114,10 +114,10 @@ def test_a_long_query_waits_its_turn_and_short_ones_pass(sample_index):
     search is answered at once."""
     from web import create_app
 
-    app = create_app(str(sample_index), {"TESTING": True, "LONG_QUERY_WAIT": 0.05})
+    app = create_app(str(sample_index), {"TESTING": True, "LANE_WAIT": 0.05})
     client = app.test_client()
     long_q = " ".join(["công an"] * 30)
-    gate = app.extensions["searcher_long_queries"]
+    gate = app.extensions["searcher_lanes"]["long"].gate
     assert gate.acquire(timeout=1)  # a long query in another request holds the turn
     try:
         busy = client.get("/api/search", query_string={"q": long_q})

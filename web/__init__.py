@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 from searcher import IndexMissing, open_index
 
 from .i18n import labels_for, ui_language
-from .params import BadParameter, long_query_gate
+from .params import BadParameter, lanes
 
 __all__ = ["SECURITY_HEADERS", "create_app", "get_engine"]
 
@@ -43,7 +43,7 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
         app.config.update(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has it
     app.extensions["searcher_lock"] = threading.Lock()
-    app.extensions["searcher_long_queries"] = long_query_gate()
+    app.extensions["searcher_lanes"] = lanes()
     # Werkzeug answers "/doc//x" with a redirect to an absolute URL built from
     # the Host header, which a client chooses: "//" is matched as written.
     app.url_map.merge_slashes = False

@@ -7,15 +7,17 @@ accepted form; the pages answer it with a 400 page, the API with a JSON 400.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from flask import current_app, request
 from werkzeug.exceptions import TooManyRequests
 
 from searcher.entity_pages import DEFAULT_LIMIT, EntityPage
 from searcher.options import InvalidParameter, search_options
-from searcher.querytypes import MAX_QUERY_CHARS, is_long_query
+from searcher.querytypes import MAX_QUERY_CHARS, query_cost
 
 FILTER_KEYS = ("lang", "from", "to", "official", "agency")
 # The Python API's parameter names as the URL spells them.
@@ -74,32 +76,49 @@ def engine_kwargs(p: dict) -> dict:
     }
 
 
-LONG_QUERY_WAIT = 5.0  # seconds a long query waits for its turn before a 429
-LONG_QUERY_SLOTS = 1  # long queries running at once (the GIL shares one core among them)
+@dataclass
+class Lane:
+    """Turns for one cost class of query: ``slots`` run at once, a query
+    waits ``wait`` seconds at most for its turn (then 429), and the turn
+    rests ``rest`` times as long as the query ran before the next one."""
+
+    slots: int
+    wait: float
+    rest: float
+    gate: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.gate = threading.BoundedSemaphore(self.slots)
 
 
-def long_query_gate() -> threading.BoundedSemaphore:
-    """The app's gate for long queries (made with the app)."""
-    return threading.BoundedSemaphore(LONG_QUERY_SLOTS)
+def lanes() -> dict[str, Lane]:
+    """The app's lanes (made with the app), by ``query_cost``.  Python's GIL
+    gives all threads of a process one core: without turns, four pasted
+    paragraphs would take four fifths of it.  Long queries run one at a time
+    and get at most a third of the time; the others run at once (a lane for
+    titles and questions too was tried: it made them wait in line for
+    seconds and did not speed up short ones)."""
+    return {"long": Lane(1, 5.0, 2.0)}
 
 
 @contextmanager
 def turn(q: str) -> Iterator[None]:
-    """A long query (``is_long_query``) waits for its turn: one runs at a
-    time, so pasted paragraphs and OR-chains cannot starve the usual
-    searches of the CPU; after ``LONG_QUERY_WAIT`` seconds the answer is
-    429 with Retry-After.  Any other query passes at once."""
-    if not is_long_query(q):
+    """Run a search in its lane (none for a short query); raises 429 with
+    Retry-After when its turn does not come in time."""
+    lane = current_app.extensions["searcher_lanes"].get(query_cost(q))
+    if lane is None:
         yield
         return
-    gate = current_app.extensions["searcher_long_queries"]
-    if not gate.acquire(timeout=current_app.config.get("LONG_QUERY_WAIT", LONG_QUERY_WAIT)):
+    wait = current_app.config.get("LANE_WAIT", lane.wait)
+    if not lane.gate.acquire(timeout=wait):
         raise TooManyRequests("Other long queries are running; try again in a few seconds, "
                               "or with fewer words.", retry_after=2)
+    started = time.monotonic()
     try:
         yield
     finally:
-        gate.release()
+        time.sleep(min(lane.rest * (time.monotonic() - started), wait / 2))
+        lane.gate.release()
 
 
 def run_search(engine, p: dict, **changes):
