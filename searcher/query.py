@@ -444,12 +444,17 @@ def _typographic_quotes(text: str) -> str:
     return "".join(out).strip()
 
 
+# Halves of a UTF-16 pair on their own (a Python caller's string; no URL or
+# file decodes to them): not text, and pyvi's tagger fails on them.
+_UNPAIRED = re.compile("[\ud800-\udfff]")
+
+
 def parse_query(text: str, known: Lookup | None = None, config: RankingConfig = DEFAULT) -> ParsedQuery:
     """The Whoosh query, snippet terms, language filter and scored terms of
     what a user typed (``known``: what the index knows, to group syllables
     into words).  Raises ValueError only for a ``lang:`` value other than
     vi/en; syntax the parser cannot use falls back to plain words."""
-    text = nfc(text.replace("\x00", " "))[:MAX_QUERY_CHARS].strip()
+    text = nfc(_UNPAIRED.sub(" ", text.replace("\x00", " ")))[:MAX_QUERY_CHARS].strip()
     text, langs = _query_langs(text)
     text = _typographic_quotes(text)
     lang = clear_query_lang(text)

@@ -97,12 +97,20 @@ class Scorer:
         first global doc number (opened on a thread's first use)."""
         leaves = getattr(self._local, "leaves", None)
         if leaves is None:
-            leaves = [(SegmentReader(self.storage, r.schema, r.segment(), generation=r.generation()), base)
-                      for r, base in self.leaves]
+            leaves = [(self._reader_like(r), base) for r, base in self.leaves]
             with self.lock:
-                self._opened += [r for r, _ in leaves]
+                self._opened += [r for (r, _), (shared, _) in zip(leaves, self.leaves, strict=True)
+                                 if r is not shared]
             self._local.leaves = leaves
         return leaves
+
+    def _reader_like(self, reader):
+        """A reader of the same segment as ``reader``, of this thread's own;
+        an index with no segment has nothing to decode: its empty reader."""
+        segment = reader.segment() if isinstance(reader, SegmentReader) else None
+        if segment is None:
+            return reader
+        return SegmentReader(self.storage, reader.schema, segment, generation=reader.generation())
 
     def close(self) -> None:
         """Close the readers threads opened (the searcher is closed apart)."""
