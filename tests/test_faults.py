@@ -119,7 +119,7 @@ def test_check_says_a_whole_index_is_whole(corpus, runner):
 class _Server:
     """``searcher serve`` in a subprocess on a free loopback port."""
 
-    def __init__(self, index: Path, log: Path):
+    def __init__(self, index: Path, log: Path, workers: int = 1):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
@@ -127,7 +127,7 @@ class _Server:
         with open(log, "wb") as fh:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "searcher.cli", "serve", "--index", str(index), "--host", "127.0.0.1",
-                 "--port", str(self.port), "--threads", "4"],
+                 "--port", str(self.port), "--threads", "4", "--workers", str(workers)],
                 env=ENV, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT)
 
     def get(self, path: str) -> tuple[int, str, str]:
@@ -199,6 +199,44 @@ def test_segment_cut_short_under_a_running_server(corpus, tmp_path, cut):
             status, _, body = server.get(path)
             assert status == 200 and "Lê Quốc Hùng" in body, (path, status, body[:500])
         assert json.loads(server.get("/healthz")[2])["documents"] == corpus[1]
+        assert server.proc.poll() is None
+    finally:
+        server.stop()
+
+
+def _worker_pids(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(stat.parent.name))
+    return out
+
+
+def test_a_worker_that_dies_is_replaced_and_the_server_answers_throughout(corpus, tmp_path):
+    """The server never dies: of two worker processes, one killed with
+    SIGKILL (as the OOM killer does); every request meanwhile is answered by
+    the other, and a new worker takes its place."""
+    server = _Server(corpus[0], tmp_path / "server.log", workers=2)
+    try:
+        server.wait_ready()
+        deadline = time.monotonic() + WAIT
+        while len(_worker_pids(server.proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        workers = _worker_pids(server.proc.pid)
+        assert len(workers) == 2, workers
+        victim = min(workers)
+        os.kill(victim, signal.SIGKILL)
+        for _ in range(20):
+            status, _, body = server.get("/api/search?q=le+quoc+hung")
+            assert status == 200 and json.loads(body)["hits"][0]["doc_id"] == SEED_A
+        while time.monotonic() < deadline:
+            now = _worker_pids(server.proc.pid)
+            if len(now) == 2 and victim not in now:
+                break
+            time.sleep(0.2)
+        assert len(now) == 2 and victim not in now, now
+        assert f"worker {victim} ended (signal SIGKILL); starting another" in server.log.read_text()
         assert server.proc.poll() is None
     finally:
         server.stop()
