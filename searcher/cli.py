@@ -298,8 +298,9 @@ def _print_entity(found) -> None:
 @click.option("--threads", default=16, show_default=True, type=click.IntRange(1, 64),
               help="Requests each worker answers at once (a long query waiting its turn holds one).")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
-              help="Worker processes sharing the port  [default: one per core]; each opens the "
-                   "index itself, and one that dies is replaced.")
+              help="Worker processes sharing the port; each opens the "
+                   "index itself, and one that dies is replaced.  Default: the cores this process "
+                   "may use, at most 8.")
 def serve(index_dir: str, host: str, port: int, threads: int, workers: int | None) -> None:
     """Serve the web UI and JSON API with waitress.
 
@@ -311,9 +312,12 @@ def serve(index_dir: str, host: str, port: int, threads: int, workers: int | Non
 
     from web.server import serve as serve_app
 
-    count = workers or os.cpu_count() or 1
+    count = workers or min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS)
     click.echo(f"serving {index_dir} on http://{host}:{port}/ ({count} worker process(es))", err=True)
     serve_app(lambda: _served_app(index_dir), host=host, port=port, threads=threads, workers=count)
+
+
+MAX_DEFAULT_WORKERS = 8  # each worker holds its own warm copy of the index's caches
 
 
 def _served_app(index_dir: str):

@@ -82,14 +82,15 @@ def verify(gen: Path, deep: bool = False) -> Stamps:
     manifest (a commit whose manifest is not written yet) is not judged."""
     names = whoosh_files(gen)
     stamps = stamps_of(gen, names)
-    recorded = (raw_manifest(gen) or {}).get(SEGMENTS) or {}
+    recorded = (raw_manifest(gen) or {}).get(SEGMENTS)
+    recorded = recorded if isinstance(recorded, dict) else {}
     for name in names:
         size, mtime, _ = stamps[name]
         if size < 0:
             raise _damaged(gen, f"{name} is missing")
         sig = recorded.get(name)
-        if not isinstance(sig, dict):
-            continue
+        if not isinstance(sig, dict) or not isinstance(sig.get("size"), int):
+            continue  # not recorded (an older index, a commit not yet in the manifest)
         if size != sig.get("size"):
             raise _damaged(gen, f"{name} has {size:,} bytes, {sig.get('size'):,} when written")
         if (deep or mtime != sig.get("mtime_ns")) and _digest(gen / name) != sig.get("blake2b"):

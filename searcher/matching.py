@@ -31,6 +31,8 @@ __all__ = ["Matcher", "Filters", "Masks", "LONG_QUERY", "NEAR_MISS", "both"]
 LONG_QUERY = 5  # content syllables
 NEAR_MISS = 0.5
 
+_PARTIAL_KEPT = 1024  # phrases remembered as checked in part
+
 Loosened = tuple | None  # ("folded", 0, 0) or ("fewer", words held, words in the query)
 
 
@@ -108,8 +110,13 @@ class Matcher:
         scorer = self.gen.scorer
         spellings = [scorer.variants(q.fieldname, str(w)) for w in q.words]
         found = match_phrase(scorer, q.fieldname, spellings)
+        key = repr(q)
         if found.partial:
-            self._partial.add(repr(q))
+            if len(self._partial) >= _PARTIAL_KEPT:  # bounded: unique phrases must not grow it
+                self._partial.clear()
+            self._partial.add(key)
+        else:
+            self._partial.discard(key)  # checked whole this time
         return found.mask
 
     def partly_checked(self, q: Q.Query | None) -> bool:

@@ -35,7 +35,7 @@ from .ranking import Ranker
 from .results import NOTICES, Hit, SearchResults
 from .snippets import snippet_html
 from .spelling import suggest
-from .storage import IndexDamaged, IndexMissing, current_generation, repair_command
+from .storage import IndexDamaged, IndexMissing, current_generation, is_transient, repair_command
 from .textnorm import fold
 
 __all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
@@ -92,13 +92,16 @@ class Engine:
             raise IndexMissing(f"no index in {self.index_dir}: run `searcher reindex --index {self.index_dir}`")
         try:
             ranker = Ranker.open(path, self.config)
+            if self.warm:
+                _warm(ranker, self.config)
         except IndexDamaged:
             raise
         except Exception as exc:
+            if is_transient(exc):
+                raise IndexMissing(f"the index in {self.index_dir} cannot be read right now ({exc}); "
+                                   "try again") from None
             raise IndexDamaged(f"the index in {self.index_dir} cannot be read ({exc}); "
                                f"run `{repair_command(self.index_dir)}`") from None
-        if self.warm:
-            _warm(ranker, self.config)
         self._ranker = ranker  # the old one is left to the garbage collector: a
         # request in another thread may still be reading it
 

@@ -49,7 +49,7 @@ __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "LOCK", "Ind
            "ReindexBusy", "ReadStorage", "open_whoosh", "current_generation", "live_generation",
            "repair_command", "raw_manifest", "read_manifest", "stored_sources", "write_atomic",
            "new_generation", "publish", "reindex_lock", "die_with_parent", "whoosh_files",
-           "discard_debris", "discard_unfinished"]
+           "discard_debris", "discard_unfinished", "is_transient"]
 
 # The version of what a generation holds (schema, stored fields, manifest):
 # a generation of another version is rebuilt by the next reindex.
@@ -85,39 +85,59 @@ def repair_command(index_dir: str | os.PathLike) -> str:
 _PEEK = 1024  # bytes a peek returns: a posting block's header and then some
 
 
+class _Descriptor:
+    """An open file descriptor, closed when asked or when nothing refers to
+    it any more (a generation left behind by a reindex is collected, not
+    closed: its files must not stay open, nor its deleted files on disk).
+    After closing it reads as -1, so a late read fails instead of reading
+    whatever file reuses the number."""
+
+    def __init__(self, fd: int):
+        self.fd = fd
+
+    def close(self) -> None:
+        fd, self.fd = self.fd, -1
+        if fd >= 0:
+            os.close(fd)
+
+    def __del__(self) -> None:
+        self.close()
+
+
 class _Window:
     """A byte range of an open file, read with ``os.pread``: no memory map
     (a file cut short under a map kills the process with SIGBUS) and no
     file position shared between readers.  A read past the file's end
     raises ``OSError``, which a search turns into "index damaged"."""
 
-    def __init__(self, fd: int, offset: int, length: int, owner: bool = False):
+    def __init__(self, fd: _Descriptor, offset: int, length: int, owner: bool = False):
         self.fd, self.offset, self.length, self.pos, self.owner = fd, offset, length, 0, owner
         self.closed = False
 
-    def read(self, size: int | None = -1) -> bytes:
-        left = self.length - self.pos
-        size = left if size is None or size < 0 else min(size, left)
-        if size <= 0:
-            return b""
-        data = os.pread(self.fd, size, self.offset + self.pos)
+    def pread(self, size: int, at: int) -> bytes:
+        """``size`` bytes at ``at`` within the window (fewer at its end)."""
+        size = max(0, min(size, self.length - at))
+        data = os.pread(self.fd.fd, size, self.offset + at) if size else b""
         if len(data) != size:
-            raise OSError(errno.EIO, f"index file cut short at byte {self.offset + self.pos + len(data)}")
-        self.pos += size
+            raise OSError(errno.EIO, f"index file cut short at byte {self.offset + at + len(data)}")
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self.pread(self.length - self.pos if size is None or size < 0 else size, self.pos)
+        self.pos += len(data)
         return data
 
     def peek(self, size: int = 0) -> bytes:
         """Bytes ahead without moving: lets ``pickle.load`` (Whoosh's block
         headers) parse from one read instead of one call per field."""
-        want = max(0, min(_PEEK, self.length - self.pos))
-        return os.pread(self.fd, want, self.offset + self.pos)
+        return self.pread(_PEEK, self.pos)
 
     def readline(self, size: int | None = -1) -> bytes:
-        chunk = self.read(size if size is not None and size >= 0 else 8192)
+        chunk = self.pread(size if size is not None and size >= 0 else 8192, self.pos)
         end = chunk.find(b"\n")
         if end >= 0:
-            self.pos -= len(chunk) - end - 1
             chunk = chunk[:end + 1]
+        self.pos += len(chunk)
         return chunk
 
     def seek(self, where: int, whence: int = 0) -> int:
@@ -129,13 +149,13 @@ class _Window:
 
     def close(self) -> None:
         if self.owner and not self.closed:
-            os.close(self.fd)
+            self.fd.close()
         self.closed = True
 
 
 class _WindowFile(StructFile):
     """Whoosh's structured reader over a ``_Window``; its sub-files share
-    the descriptor and read at absolute offsets."""
+    the descriptor and read at absolute offsets, never past their end."""
 
     def __init__(self, window: _Window, name: str | None = None):
         super().__init__(cast(BinaryIO, window), name=name)
@@ -146,11 +166,7 @@ class _WindowFile(StructFile):
         return _WindowFile(_Window(window.fd, window.offset + offset, length), name=name or self._name)
 
     def get(self, position: int, length: int) -> bytes:
-        window = self.window
-        data = os.pread(window.fd, length, window.offset + position)
-        if len(data) != length and position + length <= window.length:
-            raise OSError(errno.EIO, f"index file cut short at byte {window.offset + position + len(data)}")
-        return data
+        return self.window.pread(length, position)
 
 
 class ReadStorage(FileStorage):
@@ -162,8 +178,8 @@ class ReadStorage(FileStorage):
         super().__init__(path, supports_mmap=False)
 
     def open_file(self, name: str, **kwargs) -> StructFile:
-        fd = os.open(self._fpath(name), os.O_RDONLY | os.O_CLOEXEC)
-        return _WindowFile(_Window(fd, 0, os.fstat(fd).st_size, owner=True), name=name)
+        fd = _Descriptor(os.open(self._fpath(name), os.O_RDONLY | os.O_CLOEXEC))
+        return _WindowFile(_Window(fd, 0, os.fstat(fd.fd).st_size, owner=True), name=name)
 
 
 def open_whoosh(gen: Path) -> windex.Index:
@@ -175,14 +191,25 @@ def open_whoosh(gen: Path) -> windex.Index:
     try:
         return ReadStorage(str(gen)).open_index()
     except Exception as exc:  # any damage means: not readable
+        if is_transient(exc):
+            raise  # the machine's state, not the index's: never reported as damage
         reason = f"{gen.name}: {type(exc).__name__}: {exc}"
-        failure = [exc]
+        failure: list[BaseException] = [exc]
     # Only on this rare path: the filter is process-wide while it lasts.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         failure.clear()  # the traceback, and the file it holds, let go here
         gc.collect()
     raise IndexMissing(reason)
+
+
+_TRANSIENT = {errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EAGAIN, errno.EINTR, errno.EACCES, errno.EPERM}
+
+
+def is_transient(exc: BaseException) -> bool:
+    """An error of the machine's state (no descriptor or memory left,
+    permissions), which says nothing about the index itself."""
+    return isinstance(exc, OSError) and exc.errno in _TRANSIENT
 
 
 def current_generation(index_dir: str | os.PathLike) -> Path | None:
@@ -198,8 +225,8 @@ def current_generation(index_dir: str | os.PathLike) -> Path | None:
     except IsADirectoryError:
         raise IndexDamaged(f"{pointer} is a folder, not the name of a generation; "
                            f"run `{repair_command(root)}`") from None
-    except OSError as exc:
-        raise IndexDamaged(f"{pointer} cannot be read ({exc}); run `{repair_command(root)}`") from None
+    except OSError as exc:  # permissions, no descriptor left: not the index's fault
+        raise IndexMissing(f"{pointer} cannot be read right now ({exc})") from None
     name = raw.decode("ascii", errors="replace").strip()
     if not _GENERATION_NAME.fullmatch(name):
         raise IndexDamaged(f"{pointer} is damaged (it holds {raw[:40]!r}, not a generation's name "
@@ -407,5 +434,10 @@ def die_with_parent(parent: int) -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         return
-    if os.getppid() != parent:  # the leader died before the request took effect
-        os._exit(1)
+    if os.getppid() != parent:  # started by a fork server, or the leader already died
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass

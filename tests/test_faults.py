@@ -539,3 +539,35 @@ def test_incremental_reindex_over_a_damaged_segment_rebuilds_it(docs, tmp_path, 
     r = _invoke(runner, "check", "--index", str(index))
     assert r.exit_code == 0 and "whole" in r.output, r.output
     assert _count(index) == 3
+
+
+def test_generations_left_behind_close_their_files(docs, tmp_path):
+    """Segments are read through descriptors of our own (no memory maps):
+    a generation replaced by a reindex must close them once no search uses
+    it, or every reindex leaks descriptors and deleted files stay on disk."""
+    import gc
+    import threading
+
+    index = tmp_path / "ix"
+    searcher.build_index(docs, index)
+    engine = searcher.open_index(str(index))
+
+    def open_fds() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    counts = []
+    for _ in range(6):
+        threads = [threading.Thread(target=engine.search, args=("Australia",)) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        searcher.build_index(docs, index, full=True)
+        assert engine.search("Australia").total == 1
+        gc.collect()
+        counts.append(open_fds())
+    assert max(counts[2:]) <= counts[1] + 2, counts
+    deleted = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
+               if os.path.exists(f"/proc/self/fd/{fd}") and "(deleted)" in os.readlink(f"/proc/self/fd/{fd}")]
+    assert not [d for d in deleted if str(index) in d], deleted
+    engine.close()

@@ -157,3 +157,29 @@ def test_a_warm_engine_has_loaded_what_a_first_search_needs(sample_index):
     assert gen._dates is not None and gen._facets is not None and gen.scorer._sorted_folded
     assert eng.search("qwzxv blorft", facets=True).total == 0
     eng.close()
+
+
+def test_a_phrase_checked_whole_later_loses_its_partial_mark(sample_engine):
+    """A phrase stopped by one search's budget is not reported partial in a
+    later search that checked it whole."""
+    ranker = sample_engine._current()
+    q = Q.Phrase("body", ["của", "các"])
+    with phrase_budget(1):
+        ranker.matcher._phrase(q)
+    assert ranker.matcher.partly_checked(Q.Or([q]))
+    with phrase_budget(PHRASE_WORK):
+        ranker.matcher._phrase(q)
+    assert not ranker.matcher.partly_checked(Q.Or([q]))
+
+
+def test_a_full_line_for_long_queries_is_refused_at_once():
+    """Each long query waiting holds a server thread: past ``queue``
+    waiters the next one is refused without waiting."""
+    from web.params import Lane
+
+    lane = Lane(1, 5.0, 0.0, queue=0)
+    assert lane.enter(0.01)  # the turn is free: no wait, no line
+    lane.gate.release()
+    assert lane.gate.acquire(timeout=1)  # someone runs
+    assert not lane.enter(5.0)  # line full (0 places): refused at once
+    lane.gate.release()

@@ -7,7 +7,9 @@ reindexes by itself.
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -136,6 +138,36 @@ def get_engine(app: Flask):
         with app.extensions["searcher_lock"]:
             engine = app.extensions.get("searcher_engine")
             if engine is None:
-                engine = open_index(app.config["INDEX_DIR"], warm=app.config.get("WARM", False))
-                app.extensions["searcher_engine"] = engine
+                engine = _open_engine(app)
+    return engine
+
+
+RETRY_OPEN = 1.0  # seconds an index that failed to open is answered from that failure
+
+
+def _pointer_state(index_dir: str) -> tuple[int, int, int] | None:
+    """``CURRENT``'s identity: a repair (a new ``CURRENT``) is tried at once."""
+    try:
+        st = os.stat(os.path.join(index_dir, "CURRENT"))
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _open_engine(app: Flask):
+    """Open the engine (the caller holds the app's lock).  A failure is
+    answered again for ``RETRY_OPEN`` seconds without another attempt: a
+    damaged index checked on every request of a busy server would cost
+    every request the check."""
+    pointer = _pointer_state(app.config["INDEX_DIR"])
+    failed = app.extensions.get("searcher_failure")
+    if failed is not None and failed[1] == pointer and time.monotonic() - failed[0] < RETRY_OPEN:
+        raise failed[2]
+    try:
+        engine = open_index(app.config["INDEX_DIR"], warm=app.config.get("WARM", False))
+    except IndexMissing as exc:
+        app.extensions["searcher_failure"] = (time.monotonic(), pointer, exc)
+        raise
+    app.extensions.pop("searcher_failure", None)
+    app.extensions["searcher_engine"] = engine
     return engine

@@ -85,10 +85,29 @@ class Lane:
     slots: int
     wait: float
     rest: float
+    queue: int = 2  # queries waiting at most; more are refused at once
     gate: threading.BoundedSemaphore = field(init=False)
+    waiting: int = field(init=False, default=0)
+    lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.gate = threading.BoundedSemaphore(self.slots)
+
+    def enter(self, wait: float) -> bool:
+        """Take a turn, waiting ``wait`` seconds at most; False when the
+        line is already full or the turn did not come (each waiter holds a
+        server thread: a long line would starve the short queries)."""
+        if self.gate.acquire(blocking=False):
+            return True
+        with self.lock:
+            if self.waiting >= self.queue:
+                return False
+            self.waiting += 1
+        try:
+            return self.gate.acquire(timeout=wait)
+        finally:
+            with self.lock:
+                self.waiting -= 1
 
 
 def lanes() -> dict[str, Lane]:
@@ -110,7 +129,7 @@ def turn(q: str) -> Iterator[None]:
         yield
         return
     wait = current_app.config.get("LANE_WAIT", lane.wait)
-    if not lane.gate.acquire(timeout=wait):
+    if not lane.enter(wait):
         raise TooManyRequests("Other long queries are running; try again in a few seconds, "
                               "or with fewer words.", retry_after=2)
     started = time.monotonic()
