@@ -10,6 +10,6 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
     || echo "warning: could not install chromium; the browser test will fail" >&2
 fi
 # Lint and types first: a finding fails the run before the tests start.
-python -m ruff check searcher web tests bench
+python -m ruff check searcher web tests bench eval
 python -m mypy searcher web
 exec python -m pytest -q "$@"
