@@ -466,7 +466,9 @@ def parse_query(text: str, known: Lookup | None = None, config: RankingConfig = 
             return ParsedQuery.of(structured[0], structured[1], langs, lang)
         text = re.sub(r'["()]|\b(AND|OR|NOT)\b|(?<!\S)[-+]|' + _FIELD_PREFIX, " ", text)
     terms = Terms()
-    return ParsedQuery.of(_free_text(text, None, _Context(terms, True, known, config)), terms, langs, lang)
+    parsed = ParsedQuery.of(_free_text(text, None, _Context(terms, True, known, config)), terms, langs, lang)
+    parsed.plain = _beginning(text, Terms())
+    return parsed
 
 
 def _structured(text: str, known: Lookup | None, config: RankingConfig) -> tuple[Q.Query, Terms] | None:

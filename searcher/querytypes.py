@@ -191,6 +191,9 @@ class ParsedQuery:
     flat: list[tuple[str, str, float]] | None = None
     positive: list[tuple[str, str, float]] = field(default_factory=list)
     runs: list[FreeText] = field(default_factory=list)
+    # A query of plain words only: its text (up to MAX_RUN_SYLLABLES), which
+    # ranking looks for as a phrase; None for a query with syntax.
+    plain: str | None = None
 
     @classmethod
     def of(cls, query: Q.Query | None, terms: Terms | None = None, langs: frozenset[str] | None = None,

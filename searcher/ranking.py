@@ -20,13 +20,19 @@ from pathlib import Path
 
 import numpy as np
 
+from .analysis import syllables
 from .config import DEFAULT, RankingConfig
 from .fields import EN_FIELDS, VI_FIELDS
 from .generation import Generation
 from .matching import Filters, Masks, Matcher, both
+from .phrases import match_phrase
 from .querytypes import FreeText, ParsedQuery
 from .retrieval import Flat, Retrieval
 from .textnorm import fold
+
+# A plain query of at least this many syllables is looked for as a phrase
+# (two-syllable words already have to stand together to match).
+PHRASE_FIRST_SYLLABLES = 3
 
 __all__ = ["Ranker", "Ranking", "follow_translations", "coverage"]
 
@@ -69,6 +75,8 @@ class Ranker:
         sources = both(rest, structure)
         mask = both(sources, m.language)
         scores, sort = self._first_stage(parsed, None if rest is None else sources, sort)
+        if sort == "relevance" and parsed.plain and self.config.phrase_first:
+            self._phrase_first(parsed.plain, scores)
         if structure is not None:  # a match that no scored term reached still counts
             scores[structure & (scores <= 0)] = np.float32(1e-6)
         order = self.gen.dates if sort == "date" else None
@@ -84,6 +92,24 @@ class Ranker:
         if notice is None and parsed.terms.cut:
             notice = ("cut", *parsed.terms.cut)
         return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
+
+    def _phrase_first(self, text: str, scores: np.ndarray) -> None:
+        """Releases holding the plain query as written together (any
+        diacritics, any tone placement) rank above those holding its
+        syllables apart, whatever their lengths: a passage remembered from
+        a long release finds it among thousands of short ones.  In place."""
+        words = [fold(w).lower() for w, _, _ in syllables(text)]
+        if len(words) < PHRASE_FIRST_SYLLABLES:
+            return
+        scorer = self.gen.scorer
+        held = self.gen.none()
+        for f in scorer.folded_fields:
+            spellings = [scorer.variants(f, w) for w in words]
+            if all(spellings):
+                held |= match_phrase(scorer, f, spellings).mask
+        held &= scores > 0
+        if held.any() and not held.all():
+            scores[held] += scores.max()
 
     def _first_stage(self, parsed: ParsedQuery, sources: np.ndarray | None, sort: str) -> tuple[np.ndarray, str]:
         """Scores of every release, and the sort (filters alone: by date)."""

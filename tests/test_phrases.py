@@ -183,3 +183,30 @@ def test_a_full_line_for_long_queries_is_refused_at_once():
     assert lane.gate.acquire(timeout=1)  # someone runs
     assert not lane.enter(5.0)  # line full (0 places): refused at once
     lane.gate.release()
+
+
+def test_a_span_from_deep_in_a_long_body_ranks_its_release_first(sample_engine):
+    """Issue 16: five syllables remembered from the middle of a long body,
+    typed as written, without diacritics and in other-tone forms, bring
+    that release first among hundreds of shorter ones sharing syllables."""
+    gen = sample_engine._current().gen
+    rng = random.Random(16)
+    longest = sorted((d for d in range(gen.size) if gen.release(d).lang == "vi"),
+                     key=lambda d: len(gen.release(d).body), reverse=True)[:20]
+    checked = 0
+    for d in longest:
+        rel = gen.release(d)
+        found = syllables(rel.body)
+        start = rng.randrange(len(found) // 3, 2 * len(found) // 3)
+        span = found[start:start + 5]
+        if any(rel.body[a[2]:b[1]] != " " for a, b in zip(span, span[1:], strict=False)):
+            continue
+        text = " ".join(w for w, _, _ in span)
+        holders = [h for h in range(gen.size)
+                   if " ".join(fold(w).lower() for w, _, _ in syllables(gen.release(h).text)).count(fold(text).lower())]
+        if holders != [d]:
+            continue
+        for q in (text, fold(text)):
+            assert sample_engine.rank(q, limit=1) == [rel.doc_id], q
+        checked += 1
+    assert checked >= 5
