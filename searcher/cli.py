@@ -361,8 +361,7 @@ def check(index_dir: str, as_json: bool) -> None:
             click.echo(f"problem: {line}", err=True)
         click.echo(f"run: {found.repair}" if found.repair else f"{index_dir}: whole, {found.releases} releases")
     if found.problems:
-        sys.exit(EXIT_FAILED if found.repair.startswith("searcher reindex --full") or not found.releases
-                 else EXIT_STALE)
+        sys.exit(EXIT_STALE if found.readable and found.releases else EXIT_FAILED)
 
 
 def _register_eval() -> None:

@@ -108,6 +108,7 @@ class IndexCheck:
     problems: list[str] = field(default_factory=list)
     releases: int = 0
     repair: str = ""
+    readable: bool = False  # CURRENT, manifest, files and releases all read
 
     def to_dict(self) -> dict:
         return {"index": self.index_dir, "healthy": not self.problems, "ok": self.ok,
@@ -131,6 +132,7 @@ def check_index(index_dir: str | os.PathLike, read_releases: bool = True) -> Ind
         report.ok.append(f"{len(names)} index file(s), {signed} with a recorded digest, all matching")
         report.releases = _read_all(gen, read_releases)
         report.ok.append(f"{report.releases} release(s) readable")
+        report.readable = True
     except IndexMissing as exc:
         report.problems.append(str(exc))
         damaged = isinstance(exc, IndexDamaged)

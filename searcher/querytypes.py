@@ -19,7 +19,7 @@ from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["Run", "Terms", "Option", "Word", "FreeText", "EntityMatch", "ParsedQuery", "Lookup", "vi_units",
            "is_function_word", "flat_terms", "positive_terms", "free_runs", "has_positive", "SYNTAX",
-           "MAX_QUERY_CHARS", "MAX_RUN_SYLLABLES", "is_long_query", "query_cost"]
+           "MAX_QUERY_CHARS", "MAX_RUN_SYLLABLES", "query_cost"]
 
 SCORED_FIELDS = frozenset(f.name for f in TEXT_FIELDS)
 MAX_QUERY_CHARS = 1000
@@ -47,9 +47,6 @@ def query_cost(text: str) -> str:
     return "medium" if words > SHORT_QUERY_WORDS or parts else "short"
 
 
-def is_long_query(text: str) -> bool:
-    """Whether ``text`` may cost far more than a usual search."""
-    return query_cost(text) == "long"
 # Query syntax: quotes, parentheses, operators, a -/+ before a word (not a
 # number: "S -400", "B -52" are names), and the known field prefixes.
 _FIELD_PREFIX = r"\b(?:" + "|".join(PREFIXES) + "):"

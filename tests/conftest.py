@@ -40,6 +40,22 @@ def small_index(tmp_path: Path, files: dict[str, str]) -> Path:
     return tmp_path / "small-index"
 
 
+def vietnews_bodies(ids: set[str]) -> dict[str, str]:
+    """The bodies of the vietnews-test releases with these ids."""
+    import gzip
+    import json
+
+    found: dict[str, str] = {}
+    with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                found[rec["id"]] = rec["body"]
+                if len(found) == len(ids):
+                    break
+    return found
+
+
 @pytest.fixture
 def docs(tmp_path) -> Path:
     """A fresh, writable copy of the seed releases for one test."""

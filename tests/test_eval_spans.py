@@ -4,12 +4,10 @@ each span is what the issue asks for, checked against the corpus."""
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 import sys
 from collections import Counter
 
-from conftest import ROOT, shared_path
+from conftest import ROOT, vietnews_bodies
 
 from searcher.analysis import syllables
 from searcher.textnorm import canonical_tone, fold, has_diacritics, nfc
@@ -44,13 +42,7 @@ def test_each_kind_has_at_least_300_queries_of_4_to_6_syllables():
 
 def test_spans_come_from_the_body_of_a_long_release_as_the_kind_says():
     rows = _rows()
-    wanted = {r["doc_id"] for r in rows}
-    bodies: dict[str, str] = {}
-    with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in wanted:
-                bodies[rec["id"]] = rec["body"]
+    bodies = vietnews_bodies({r["doc_id"] for r in rows})
     for r in rows:
         body = bodies[r["doc_id"]]
         assert len(body.split()) >= MIN_WORDS, r

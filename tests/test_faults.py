@@ -205,12 +205,7 @@ def test_segment_cut_short_under_a_running_server(corpus, tmp_path, cut):
 
 
 def _worker_pids(pid: int) -> set[int]:
-    out = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError):
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                out.add(int(stat.parent.name))
-    return out
+    return {child for child, _ in _children(pid)}
 
 
 def test_a_worker_that_dies_is_replaced_and_the_server_answers_throughout(corpus, tmp_path):

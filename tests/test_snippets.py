@@ -4,15 +4,13 @@ typed, on real releases (the seeds and vietnews releases of ../shared)."""
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
 import pytest
-from conftest import SEEDS, shared_path
+from conftest import SEEDS, vietnews_bodies
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,14 +33,7 @@ CORPUS_IDS = {
 @pytest.fixture(scope="module")
 def corpus() -> dict[str, str]:
     """The bodies of the vietnews releases named in ``CORPUS_IDS``."""
-    found: dict[str, str] = {}
-    with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["id"] in CORPUS_IDS:
-                found[rec["id"]] = rec["body"]
-                if len(found) == len(CORPUS_IDS):
-                    break
+    found = vietnews_bodies(set(CORPUS_IDS))
     assert set(found) == CORPUS_IDS
     return found
 

@@ -18,6 +18,7 @@ from flask import Flask, Response, jsonify, make_response, render_template, requ
 from werkzeug.exceptions import HTTPException
 
 from searcher import IndexMissing, open_index
+from searcher.storage import CURRENT
 
 from .i18n import labels_for, ui_language
 from .params import BadParameter, lanes
@@ -148,7 +149,7 @@ RETRY_OPEN = 1.0  # seconds an index that failed to open is answered from that f
 def _pointer_state(index_dir: str) -> tuple[int, int, int] | None:
     """``CURRENT``'s identity: a repair (a new ``CURRENT``) is tried at once."""
     try:
-        st = os.stat(os.path.join(index_dir, "CURRENT"))
+        st = os.stat(os.path.join(index_dir, CURRENT))
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
