@@ -50,6 +50,7 @@ class RankingConfig:
     en2vi_weight: float = 2.0
     vi2en_weight: float = 0.3
     # Re-ranking (``ranking``)
+    adjacency: float = 0.25  # weight of the query's adjacent syllables held side by side (0: off)
     phrase_first: bool = True  # releases holding a plain query as written together rank first
     cross_scale: float = 0.6  # best other-language match vs best same-language one (0: raw scores)
     pair_scale: float = 0.75  # a hit's translation follows it at this share of its score (0: off)

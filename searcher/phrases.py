@@ -13,16 +13,18 @@ marked partial, which the results say.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from .scoring import Scorer
 
-__all__ = ["PhraseMatch", "match_phrase", "PHRASE_WORK", "phrase_budget"]
+__all__ = ["PhraseMatch", "match_phrase", "match_near", "PHRASE_WORK", "phrase_budget", "positions", "current_budget"]
 
 # Position lists the phrases of one search may read together: about a
 # quarter of a second of one core.
@@ -40,6 +42,31 @@ def phrase_budget(work: int = PHRASE_WORK) -> Iterator[None]:
         yield
     finally:
         _BUDGET.reset(token)
+
+
+def skip_to(m, doc: int) -> None:
+    """Move a postings matcher to ``doc`` or past it.  Whoosh's own
+    ``skip_to`` steps through a block one posting at a time (a Python call
+    each); its block format is searched by bisection here."""
+    if not m.is_active() or m.id() >= doc:
+        return
+    if not isinstance(m, W3LeafMatcher):
+        m.skip_to(doc)
+        return
+    if doc > m.block_max_id():
+        m._skip_to_block(lambda: doc > m.block_max_id())
+        if not m.is_active():
+            return
+    if m._ids is None:
+        m._read_ids()
+    m._i = bisect.bisect_left(m._ids, doc)
+    if m._i >= m._blocklength:
+        m._next_block()
+
+
+def current_budget() -> list[int]:
+    """The running search's work budget (one of its own outside a search)."""
+    return _BUDGET.get() or [PHRASE_WORK]
 
 
 @dataclass
@@ -68,7 +95,7 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> Phra
     if len(spellings) == 1:
         return PhraseMatch(candidates)
     docs = np.flatnonzero(candidates)
-    budget = _BUDGET.get() or [PHRASE_WORK]
+    budget = current_budget()
     for reader, base in scorer.own_leaves():
         local = docs[(docs >= base) & (docs < base + reader.doc_count_all())] - base
         if local.size and not _check_segment(scorer, reader, field, spellings, order, local, base, found, budget):
@@ -89,9 +116,11 @@ def _check_segment(scorer: Scorer, reader, field: str, spellings: list[list[str]
     return True
 
 
-def _positions(reader, field: str, terms: list[str], doc: int, matchers: dict, budget: list[int]) -> set[int]:
-    """Positions of any of ``terms`` in one release (matchers advance only
-    forward: releases are checked in increasing order)."""
+def positions(reader, field: str, terms: list[str], doc: int, matchers: dict, budget: list[int]) -> set[int]:
+    """Positions of any of ``terms`` in one release of ``reader``'s segment
+    (``matchers``: kept between calls; they advance only forward, so
+    releases are read in increasing order); each list read costs one unit
+    of ``budget``."""
     out: set[int] = set()
     for term in terms:
         key = (id(terms), term)
@@ -102,8 +131,7 @@ def _positions(reader, field: str, terms: list[str], doc: int, matchers: dict, b
             m = matchers[key] = reader.postings(field, term)
         if not m.is_active():
             continue
-        if m.id() < doc:
-            m.skip_to(doc)
+        skip_to(m, doc)
         if m.is_active() and m.id() == doc:
             budget[0] -= 1
             out.update(m.value_as("positions"))
@@ -116,9 +144,65 @@ def _holds_phrase(reader, field: str, spellings: list[list[str]], order: list[in
     starts are narrowed word by word, rarest first."""
     starts: set[int] | None = None
     for i in order:
-        at = _positions(reader, field, spellings[i], doc, matchers, budget)
+        at = positions(reader, field, spellings[i], doc, matchers, budget)
         shifted = {p - i for p in at}
         starts = shifted if starts is None else (starts & shifted)
         if not starts:
             return False
     return bool(starts)
+
+
+def match_near(scorer: Scorer, field: str, spellings: list[list[str]], docs: np.ndarray, window: int) -> np.ndarray:
+    """Which of ``docs`` (global doc numbers, each holding every word) hold
+    all the words in some stretch of ``window`` positions, in any order
+    ("thảm hoạ như động đất, cháy rừng" for "thảm hoạ động đất cháy
+    rừng").  Positions are read only for the spellings a release holds
+    (known from the cached postings); the work is drawn from the search's
+    budget, and releases left when it runs out count as not near."""
+    found = np.zeros(scorer.size, dtype=bool)
+    budget = current_budget()
+    wanted = np.sort(docs)
+    held: dict[int, list[tuple[int, str]]] = {}
+    for i, terms in enumerate(spellings):
+        for term in terms:
+            ids = scorer.postings(field, term, True)[0]
+            for d in ids[np.isin(ids, wanted, assume_unique=True)].tolist():
+                held.setdefault(d, []).append((i, term))
+    for reader, base in scorer.own_leaves():
+        matchers: dict[str, object] = {}
+        for doc in wanted[(wanted >= base) & (wanted < base + reader.doc_count_all())].tolist():
+            if budget[0] <= 0:
+                return found
+            budget[0] -= len(held.get(doc, ()))
+            spots = sorted((p, i) for i, term in held.get(doc, ())
+                           for p in _term_positions(reader, field, term, doc - base, matchers))
+            found[doc] = _shortest_cover(spots, len(spellings)) <= window
+    return found
+
+
+def _term_positions(reader, field: str, term: str, doc: int, matchers: dict) -> list[int]:
+    """Positions of a term known to occur in one release of ``reader``'s
+    segment (matchers move forward only: releases in increasing order)."""
+    m = matchers.get(term)
+    if m is None:
+        m = matchers[term] = reader.postings(field, term)
+    skip_to(m, doc)
+    return list(m.value_as("positions")) if m.is_active() and m.id() == doc else []
+
+
+def _shortest_cover(spots: list[tuple[int, int]], words: int) -> float:
+    """The fewest positions a stretch holding each of ``words`` word
+    indices spans (``spots``: sorted (position, word index)); inf if none."""
+    best = float("inf")
+    count: dict[int, int] = {}
+    left = 0
+    for pos, i in spots:
+        count[i] = count.get(i, 0) + 1
+        while len(count) == words:
+            first, j = spots[left]
+            best = min(best, pos - first + 1)
+            count[j] -= 1
+            if not count[j]:
+                del count[j]
+            left += 1
+    return best

@@ -25,7 +25,8 @@ from .config import DEFAULT, RankingConfig
 from .fields import EN_FIELDS, VI_FIELDS
 from .generation import Generation
 from .matching import Filters, Masks, Matcher, both
-from .phrases import match_phrase
+from .phrases import match_near, match_phrase
+from .proximity import adjacency_scores
 from .querytypes import FreeText, ParsedQuery
 from .retrieval import Flat, Retrieval
 from .textnorm import fold
@@ -33,6 +34,17 @@ from .textnorm import fold
 # A plain query of at least this many syllables is looked for as a phrase
 # (two-syllable words already have to stand together to match).
 PHRASE_FIRST_SYLLABLES = 3
+
+# Running text, where words stand near each other (names fields are
+# lists): all of a query's syllables within ``NEAR_WINDOW`` positions per
+# syllable ("mô hình bỏ phiếu có sự hỗ trợ của thiết bị điện tử" for "mô
+# hình bỏ phiếu điện tử") rank next after the phrase itself, among the
+# ``NEAR_CHECKED`` best releases holding them all, for queries of up to
+# ``NEAR_SYLLABLES`` syllables that no release holds as written.
+NEAR_FIELDS = ("title", "lead", "body")
+NEAR_WINDOW = 2
+NEAR_CHECKED = 200
+NEAR_SYLLABLES = 12
 
 __all__ = ["Ranker", "Ranking", "follow_translations", "coverage"]
 
@@ -75,6 +87,10 @@ class Ranker:
         sources = both(rest, structure)
         mask = both(sources, m.language)
         scores, sort = self._first_stage(parsed, None if rest is None else sources, sort)
+        if sort == "relevance" and parsed.plain and self.config.adjacency:
+            gain = adjacency_scores(self.gen.scorer, parsed.plain)
+            held = scores > 0
+            scores[held] += np.float32(self.config.adjacency) * gain[held]
         if sort == "relevance" and parsed.plain and self.config.phrase_first:
             self._phrase_first(parsed.plain, scores)
         if structure is not None:  # a match that no scored term reached still counts
@@ -97,19 +113,41 @@ class Ranker:
         """Releases holding the plain query as written together (any
         diacritics, any tone placement) rank above those holding its
         syllables apart, whatever their lengths: a passage remembered from
-        a long release finds it among thousands of short ones.  In place."""
+        a long release finds it among thousands of short ones.  When no
+        release holds the phrase itself, those holding all its syllables
+        within a short stretch (``NEAR_WINDOW`` positions a syllable, any
+        order) come first instead.  In place."""
         words = [fold(w).lower() for w, _, _ in syllables(text)]
         if len(words) < PHRASE_FIRST_SYLLABLES:
             return
         scorer = self.gen.scorer
-        held = self.gen.none()
+        exact = self.gen.none()
         for f in scorer.folded_fields:
             spellings = [scorer.variants(f, w) for w in words]
             if all(spellings):
-                held |= match_phrase(scorer, f, spellings).mask
-        held &= scores > 0
-        if held.any() and not held.all():
-            scores[held] += scores.max()
+                exact |= match_phrase(scorer, f, spellings).mask
+        exact &= scores > 0
+        top = scores.max()
+        if exact.any():
+            scores[exact] += top
+        elif len(words) <= NEAR_SYLLABLES:
+            near = self.gen.none()
+            distinct = list(dict.fromkeys(words))
+            for f in NEAR_FIELDS:
+                spellings = [scorer.variants(f, w) for w in distinct]
+                if all(spellings):
+                    near |= self._near(f, spellings, scores, len(words))
+            scores[near] += top
+
+    def _near(self, field: str, spellings: list[list[str]], scores: np.ndarray, length: int) -> np.ndarray:
+        """The best-scored ``NEAR_CHECKED`` releases holding every word in
+        ``field`` that hold them within ``NEAR_WINDOW`` x ``length`` positions."""
+        scorer = self.gen.scorer
+        every = scores > 0
+        for terms in spellings:
+            every &= np.logical_or.reduce([scorer.holding(field, t, True) for t in terms])
+        docs, _ = scorer.top(scores, every, 0, NEAR_CHECKED)
+        return match_near(scorer, field, spellings, docs, NEAR_WINDOW * length)
 
     def _first_stage(self, parsed: ParsedQuery, sources: np.ndarray | None, sort: str) -> tuple[np.ndarray, str]:
         """Scores of every release, and the sort (filters alone: by date)."""
