@@ -49,6 +49,7 @@ class RankingConfig:
     # Vietnamese query pulling English releases mostly adds distractors.
     en2vi_weight: float = 2.0
     vi2en_weight: float = 0.3
+    respell: bool = True  # a query no release holds whole falls back on its spelling correction
     # Re-ranking (``ranking``)
     adjacency: float = 0.25  # weight of the query's adjacent syllables held side by side (0: off)
     phrase_first: bool = True  # releases holding a plain query as written together rank first

@@ -10,6 +10,7 @@ __all__ = ["Hit", "SearchResults", "NOTICES"]
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
     "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
+    "respelled": "No release holds “{words}” as typed; showing results for “{held}”.",
     "cut": "The query is long: its first {held} syllables were searched, not all {words}.",
     "partial": ("A quoted phrase of very common words was checked in only part of the releases "
                 "holding its words: there may be more matches. Add a rarer word to narrow it."),
@@ -50,7 +51,8 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     suggestion: str | None = None
     # How the matches were chosen when no release holds every word as typed:
-    # ("folded", 0, 0), or ("fewer", words held, words in the query).
+    # ("folded", 0, 0), ("fewer", words held, words in the query), or
+    # ("respelled", the correction searched, the query as typed).
     loosened: tuple | None = None
     undated: int = 0  # matches a date filter left out for having no date
 

@@ -29,6 +29,7 @@ from .textnorm import fold
 __all__ = ["Scorer"]
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+ROUGH_KEPT = 200_000  # dictionary counts remembered (spelling checks repeat them)
 CACHE_POSTINGS = 30_000_000  # postings kept decoded (~240 MB at most)
 
 
@@ -68,6 +69,7 @@ class Scorer:
         self.avg_length: dict[str, float] = {}
         for f in fields:
             self._load_lengths(f)
+        self._rough: dict[tuple[str, str], int] = {}
         self._cache: OrderedDict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached = 0
 
@@ -154,7 +156,7 @@ class Scorer:
 
     def near_terms(self, field: str, text: str, maxdist: int) -> list[str]:
         """Diacritic-free syllables of ``field`` within ``maxdist`` edits of
-        ``text`` (same first letter), for spelling suggestions."""
+        ``text`` (same first letter), for spelling corrections."""
         words = self.folded_terms(field)
 
         def first_at_or_after(s: str):
@@ -210,9 +212,15 @@ class Scorer:
     def rough_frequency(self, field: str, text: str) -> int:
         """An upper bound of ``doc_frequency`` from the term dictionaries
         alone (spellings counted apart), without decoding any postings."""
+        key = (field, text)
         with self.lock:
-            return sum(reader.doc_frequency(field, term)
-                       for term in self.variants(field, text) for reader, _ in self.leaves)
+            n = self._rough.get(key)
+            if n is None:
+                if len(self._rough) >= ROUGH_KEPT:
+                    self._rough.clear()
+                n = self._rough[key] = sum(reader.doc_frequency(field, term)
+                                           for term in self.variants(field, text) for reader, _ in self.leaves)
+            return n
 
     def doc_frequency(self, field: str, text: str) -> int:
         return len(self.postings(field, text)[0])

@@ -31,10 +31,10 @@ from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, searc
 from .phrases import phrase_budget
 from .query import build_query, entity_filters, parse_query
 from .querytypes import MAX_QUERY_CHARS, ParsedQuery, Terms
-from .ranking import Ranker
+from .ranking import Ranker, Ranking
 from .results import NOTICES, Hit, SearchResults
 from .snippets import snippet_html
-from .spelling import suggest
+from .spelling import correction, suggest
 from .storage import IndexDamaged, IndexMissing, current_generation, is_transient, repair_command
 from .textnorm import fold
 
@@ -204,7 +204,7 @@ class Engine:
         text = _query_text(query)
         ranker = self._current()
         parsed = parse_query(text, ranker.gen.unit_kind, self.config)
-        found = ranker.ranked(parsed, _filters(opts, parsed), (opts.page - 1) * opts.limit, opts.limit, opts.sort)
+        found, parsed = self._ranked(ranker, text, parsed, opts, (opts.page - 1) * opts.limit, opts.limit, opts.sort)
         total = int(found.matched.sum()) if found.matched is not None else 0
         gen = ranker.gen
         hits = [_hit(gen.release(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores, strict=True)]
@@ -215,7 +215,7 @@ class Engine:
         if facets:
             if found.matched is not None:
                 res.facets = gen.facets.counts(found.matched)
-            res.suggestion = suggest(gen, text, total)
+            res.suggestion = None if _respelled(found) else suggest(gen, text, total)
         res.took_ms = (time.perf_counter() - started) * 1000.0
         return res
 
@@ -227,8 +227,29 @@ class Engine:
         text = _query_text(query)
         ranker = self._current()
         parsed = parse_query(text, ranker.gen.unit_kind, self.config)
-        found = ranker.ranked(parsed, _filters(opts, parsed), 0, opts.limit, "relevance")
+        found, _ = self._ranked(ranker, text, parsed, opts, 0, opts.limit, "relevance")
         return [ranker.gen.stored(d)["doc_id"] for d in found.docnums]
+
+    def _ranked(self, ranker: Ranker, text: str, parsed: ParsedQuery, opts: SearchOptions, offset: int,
+                count: int, sort: str) -> tuple[Ranking, ParsedQuery]:
+        """The ranking of the query as typed; when no release holds it whole
+        (as typed, or at all) and a respelling ("nguyen xuan phuk" ->
+        "Nguyễn Xuân Phúc") is held more wholly, the respelling's, with a
+        notice naming both (no match of the words as typed is ever put
+        below a guess)."""
+        found = ranker.ranked(parsed, _filters(opts, parsed), offset, count, sort)
+        total = int(found.matched.sum()) if found.matched is not None else 0
+        if not self.config.respell or not parsed.plain or (total and found.loosened is None):
+            return found, parsed
+        fixed = correction(ranker.gen, parsed.plain)
+        if not fixed:
+            return found, parsed
+        other = parse_query(fixed, ranker.gen.unit_kind, self.config)
+        again = ranker.ranked(other, _filters(opts, other), offset, count, sort)
+        if again.matched is None or not again.matched.any() or (total and _looser(again) >= _looser(found)):
+            return found, parsed
+        again.loosened = ("respelled", fixed, parsed.plain)
+        return again, other
 
     @_guarded
     def document(self, doc_id: str) -> Release | None:
@@ -312,6 +333,15 @@ def _warm(ranker: Ranker, config: RankingConfig) -> None:
         suggest(gen, text, 0)
         for d in found.docnums:
             snippet_html(gen.release(d).text, gen.release(d).lang, parsed.terms)
+
+
+def _looser(found: Ranking) -> int:
+    """How far a match was loosened: whole 0, without diacritics 1, fewer words 2."""
+    return {None: 0, "folded": 1}.get(found.loosened[0] if found.loosened else None, 2)
+
+
+def _respelled(found: Ranking) -> bool:
+    return bool(found.loosened) and found.loosened[0] == "respelled"
 
 
 def _hit(doc: Release, score: float, terms: Terms) -> Hit:
