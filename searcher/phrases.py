@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -44,7 +45,7 @@ def phrase_budget(work: int = PHRASE_WORK) -> Iterator[None]:
         _BUDGET.reset(token)
 
 
-def skip_to(m, doc: int) -> None:
+def skip_to(m: Any, doc: int) -> None:
     """Move a postings matcher to ``doc`` or past it.  Whoosh's own
     ``skip_to`` steps through a block one posting at a time (a Python call
     each); its block format is searched by bisection here."""
@@ -59,8 +60,9 @@ def skip_to(m, doc: int) -> None:
             return
     if m._ids is None:
         m._read_ids()
-    m._i = bisect.bisect_left(m._ids, doc)
-    if m._i >= m._blocklength:
+    at = bisect.bisect_left(m._ids or (), doc)
+    m._i = at
+    if at >= int(m._blocklength or 0):
         m._next_block()
 
 

@@ -89,8 +89,8 @@ class Ranker:
         scores, sort = self._first_stage(parsed, None if rest is None else sources, sort)
         if sort == "relevance" and parsed.plain and self.config.adjacency:
             gain = adjacency_scores(self.gen.scorer, parsed.plain)
-            held = scores > 0
-            scores[held] += np.float32(self.config.adjacency) * gain[held]
+            scored = scores > 0
+            scores[scored] += np.float32(self.config.adjacency) * gain[scored]
         if sort == "relevance" and parsed.plain and self.config.phrase_first:
             self._phrase_first(parsed.plain, scores)
         if structure is not None:  # a match that no scored term reached still counts

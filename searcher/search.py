@@ -337,11 +337,12 @@ def _warm(ranker: Ranker, config: RankingConfig) -> None:
 
 def _looser(found: Ranking) -> int:
     """How far a match was loosened: whole 0, without diacritics 1, fewer words 2."""
-    return {None: 0, "folded": 1}.get(found.loosened[0] if found.loosened else None, 2)
+    kind = found.loosened[0] if found.loosened else None
+    return {None: 0, "folded": 1}.get(kind, 2)
 
 
 def _respelled(found: Ranking) -> bool:
-    return bool(found.loosened) and found.loosened[0] == "respelled"
+    return found.loosened is not None and found.loosened[0] == "respelled"
 
 
 def _hit(doc: Release, score: float, terms: Terms) -> Hit:
