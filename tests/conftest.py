@@ -40,8 +40,8 @@ def small_index(tmp_path: Path, files: dict[str, str]) -> Path:
     return tmp_path / "small-index"
 
 
-def vietnews_bodies(ids: set[str]) -> dict[str, str]:
-    """The bodies of the vietnews-test releases with these ids."""
+def vietnews_bodies(ids: set[str], part: str = "body") -> dict[str, str]:
+    """The bodies (or another ``part``: "title") of the vietnews-test releases with these ids."""
     import gzip
     import json
 
@@ -50,7 +50,7 @@ def vietnews_bodies(ids: set[str]) -> dict[str, str]:
         for line in fh:
             rec = json.loads(line)
             if rec["id"] in ids:
-                found[rec["id"]] = rec["body"]
+                found[rec["id"]] = rec[part]
                 if len(found) == len(ids):
                     break
     return found
