@@ -59,6 +59,7 @@ class Ranking:
     scores: list[float]
     loosened: tuple | None = None
     undated: int = 0
+    as_written: bool | None = None  # some match holds the plain query as written (None: not looked for)
 
 
 class Ranker:
@@ -91,8 +92,9 @@ class Ranker:
             gain = adjacency_scores(self.gen.scorer, parsed.plain)
             scored = scores > 0
             scores[scored] += np.float32(self.config.adjacency) * gain[scored]
+        as_written = None
         if sort == "relevance" and parsed.plain and self.config.phrase_first:
-            self._phrase_first(parsed.plain, scores)
+            as_written = self._phrase_first(parsed.plain, scores)
         if structure is not None:  # a match that no scored term reached still counts
             scores[structure & (scores <= 0)] = np.float32(1e-6)
         order = self.gen.dates if sort == "date" else None
@@ -107,19 +109,20 @@ class Ranker:
             left_out = int(np.count_nonzero(held & (scores > 0) & self.gen.live)) if held is not None else 0
         if notice is None and parsed.terms.cut:
             notice = ("cut", *parsed.terms.cut)
-        return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out)
+        return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out, as_written)
 
-    def _phrase_first(self, text: str, scores: np.ndarray) -> None:
+    def _phrase_first(self, text: str, scores: np.ndarray) -> bool | None:
         """Releases holding the plain query as written together (any
         diacritics, any tone placement) rank above those holding its
         syllables apart, whatever their lengths: a passage remembered from
         a long release finds it among thousands of short ones.  When no
         release holds the phrase itself, those holding all its syllables
         within a short stretch (``NEAR_WINDOW`` positions a syllable, any
-        order) come first instead.  In place."""
+        order) come first instead.  In place; whether some release holds
+        the phrase (None for a query too short to look for)."""
         words = [fold(w).lower() for w, _, _ in syllables(text)]
         if len(words) < PHRASE_FIRST_SYLLABLES:
-            return
+            return None
         scorer = self.gen.scorer
         exact = self.gen.none()
         for f in scorer.folded_fields:
@@ -138,6 +141,7 @@ class Ranker:
                 if all(spellings):
                     near |= self._near(f, spellings, scores, len(words))
             scores[near] += top
+        return bool(exact.any())
 
     def _near(self, field: str, spellings: list[list[str]], scores: np.ndarray, length: int) -> np.ndarray:
         """The best-scored ``NEAR_CHECKED`` releases holding every word in

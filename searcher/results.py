@@ -10,7 +10,7 @@ __all__ = ["Hit", "SearchResults", "NOTICES"]
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
     "fewer": "No release holds all the words; showing those that hold {held} of {words}.",
-    "respelled": "No release holds “{words}” as typed; showing results for “{held}”.",
+    "respelled": "Showing results for “{held}”: no release holds “{words}” as written.",
     "cut": "The query is long: its first {held} syllables were searched, not all {words}.",
     "partial": ("A quoted phrase of very common words was checked in only part of the releases "
                 "holding its words: there may be more matches. Add a rarer word to narrow it."),

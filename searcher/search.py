@@ -232,21 +232,28 @@ class Engine:
 
     def _ranked(self, ranker: Ranker, text: str, parsed: ParsedQuery, opts: SearchOptions, offset: int,
                 count: int, sort: str) -> tuple[Ranking, ParsedQuery]:
-        """The ranking of the query as typed; when no release holds it whole
-        (as typed, or at all) and a respelling ("nguyen xuan phuk" ->
-        "Nguyễn Xuân Phúc") is held more wholly, the respelling's, with a
-        notice naming both (no match of the words as typed is ever put
-        below a guess)."""
+        """The ranking of the query as typed, or of its respelling
+        ("nguyen xuan phuk" -> "Nguyễn Xuân Phúc"), with a notice naming
+        both, when the respelling is held more wholly: no release holds the
+        words as typed (or not with their diacritics) and some hold the
+        respelling's; or releases hold the typed words only apart ("du
+        khac bi ket") while some hold the respelling as written.  Matches
+        are never mixed: a guess never ranks among the typed words'."""
         found = ranker.ranked(parsed, _filters(opts, parsed), offset, count, sort)
         total = int(found.matched.sum()) if found.matched is not None else 0
-        if not self.config.respell or not parsed.plain or (total and found.loosened is None):
+        whole = bool(total) and found.loosened is None
+        if not self.config.respell or not parsed.plain or (whole and found.as_written is not False):
             return found, parsed
         fixed = correction(ranker.gen, parsed.plain)
         if not fixed:
             return found, parsed
         other = parse_query(fixed, ranker.gen.unit_kind, self.config)
         again = ranker.ranked(other, _filters(opts, other), offset, count, sort)
-        if again.matched is None or not again.matched.any() or (total and _looser(again) >= _looser(found)):
+        if again.matched is None or not again.matched.any():
+            return found, parsed
+        if whole and not again.as_written:
+            return found, parsed  # the typed words are held, the respelling is no better held
+        if total and not whole and _looser(again) >= _looser(found):
             return found, parsed
         again.loosened = ("respelled", fixed, parsed.plain)
         return again, other

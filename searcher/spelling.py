@@ -3,8 +3,9 @@
 A misspelt syllable is one no release holds ("phuk", "interpoll"); a
 real syllable that stands beside none of its query neighbours in any
 release while a close spelling does ("tham nhũn": no release has
-"tham nhũn", thousands have "tham nhũng"); or a one-word query that a
-close spelling outnumbers twenty to one ("canbera").  Candidates are the indexed
+"tham nhũn", thousands have "tham nhũng"), or typed with diacritics no
+release has ("Ngẵng"); or a one-word query that a close spelling outnumbers twenty
+to one ("canbera").  Candidates are the indexed
 diacritic-free syllables within one edit (two for words of five letters
 or more), or two letters swapped; the best is the fewest edits away, then the one its neighbours stand
 beside most often (runs of three, then pairs, of the ``pairs`` field),
@@ -24,7 +25,7 @@ from .fields import PAIRS, SPELLING_FIELDS
 from .generation import Generation
 from .querytypes import SYNTAX
 from .scoring import Scorer
-from .textnorm import fold, has_diacritics, nfc
+from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
 __all__ = ["suggest", "correction"]
 
@@ -33,7 +34,7 @@ SHORTEST = 3  # letters: shorter syllables are never corrected
 LONG_WORD = 5  # letters from which two edits are allowed
 MAX_CORRECTED = 12  # syllables looked at in a query (a pasted paragraph is not spell-checked)
 MAX_FIXES = 2  # syllables corrected in one query
-RARE_RATIO = 20  # a one-word query is respelled when a close spelling is this many times more common
+OUTNUMBERED = 20  # a real syllable is respelled when a close spelling fits this many times better
 # Foreign spellings of Vietnamese sounds, each tried as one correction.
 _SOUNDS = (("f", "ph"), ("z", "d"), ("j", "gi"), ("w", "u"))
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -62,7 +63,8 @@ def correction(gen: Generation, text: str) -> str | None:
     if not spans or len(spans) > MAX_CORRECTED:
         return None
     words = [fold(w.lower()) for w, _, _ in spans]
-    fixed = _corrected(gen.scorer, words)
+    typed = [canonical_tone(w.lower()) if has_diacritics(w) else None for w, _, _ in spans]
+    fixed = _corrected(gen.scorer, words, typed)
     if fixed == words:
         return None
     out = text
@@ -75,24 +77,31 @@ def correction(gen: Generation, text: str) -> str | None:
 def _written(scorer: Scorer, folded: str, typed: str) -> str:
     """A correction as the user would have written it: without diacritics
     if they typed none, else the indexed spelling closest to what they
-    typed ("dũg" -> "dũng", not the commoner "dụng")."""
+    typed ("dũg" -> "dũng", not the commoner "dụng"); without diacritics
+    when two are as close."""
     if not has_diacritics(typed):
         return folded
     spellings = scorer.variants("body", folded) or [folded]
-    return min(spellings, key=lambda w: (_edits(w, typed.lower()), -scorer.rough_frequency("body", w)))
+    typed = canonical_tone(typed.lower())
+    ranked = sorted((_edits(w, typed), w) for w in spellings)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return folded  # "tưwng": "tương" or "tượng"? every spelling is searched
+    return ranked[0][1]
 
 
-def _corrected(scorer: Scorer, words: list[str]) -> list[str]:
+def _corrected(scorer: Scorer, words: list[str], typed: list[str | None]) -> list[str]:
     """The folded syllables with misspelt ones replaced, one at a time:
     each round takes the best replacement of any syllable (a corrected
-    syllable is the next round's context)."""
+    syllable is the next round's context).  ``typed``: each syllable as
+    typed, when typed with diacritics (they tell "người" from "ngồi" for
+    "ngfời")."""
     out = list(words)
     for _ in range(MAX_FIXES):
         best: tuple[tuple[int, int, int, int], int, str] | None = None
         for i, word in enumerate(out):
             if len(word) < SHORTEST or not word.isalpha() or out[i] != words[i]:
                 continue
-            for cand, key in _replacements(scorer, out, i):
+            for cand, key in _replacements(scorer, out, i, typed[i]):
                 if best is None or key > best[0]:
                     best = (key, i, cand)
         if best is None:
@@ -101,15 +110,21 @@ def _corrected(scorer: Scorer, words: list[str]) -> list[str]:
     return out
 
 
-def _replacements(scorer: Scorer, words: list[str], i: int) -> list[tuple[str, tuple[int, int, int, int]]]:
+def _replacements(scorer: Scorer, words: list[str], i: int,
+                  typed: str | None) -> list[tuple[str, tuple[int, int, int, int]]]:
     """Close spellings that would fit at ``i`` better than the syllable
-    typed, each with its (fewer edits, runs of three, pairs, frequency) key; none when
-    the typed syllable fits (it stands beside a neighbour somewhere)."""
+    typed, each with its (fewer edits, runs of three, pairs, frequency)
+    key, edits counted on the diacritics too when some were typed.  A
+    syllable some release holds is replaced only when it stands beside
+    none of its neighbours anywhere and a close spelling does, or, alone,
+    by one ``OUTNUMBERED`` times as common ("canbera")."""
     word = words[i]
     frequency = _frequency(scorer, word)
+    if typed is not None and typed not in scorer.variants("body", word):
+        frequency = 0  # "ngẵng": no release has it with these diacritics
     alone = len(words) == 1
     if frequency and not alone and _context(scorer, words, i, word)[1] > 0:
-        return []
+        return []  # it stands beside a neighbour somewhere: typed as meant
     for level in (1, 2):  # the fewest edits that give any fitting spelling
         out = []
         for cand in _candidates(scorer, word, level):
@@ -117,9 +132,10 @@ def _replacements(scorer: Scorer, words: list[str], i: int) -> list[tuple[str, t
             if not cand_frequency:
                 continue
             triples, pairs = _context(scorer, words, i, cand)
-            if frequency and not (pairs > 0 if not alone else cand_frequency >= RARE_RATIO * frequency):
-                continue  # a real syllable is replaced only by one that fits clearly better
-            out.append((cand, (-level, triples, pairs, cand_frequency)))
+            if frequency and not (cand_frequency >= OUTNUMBERED * frequency if alone else pairs > 0):
+                continue  # a real syllable is replaced only by one that fits better
+            edits = level if typed is None else min(_edits(w, typed) for w in scorer.variants("body", cand))
+            out.append((cand, (-edits, triples, pairs, cand_frequency)))
         if out:
             return out
     return []

@@ -42,7 +42,7 @@ LABELS = {
         "notice_folded": ("Không thông cáo nào có đủ các từ đúng dấu như đã gõ; "
                           "đang hiện các thông cáo có các từ này khi bỏ dấu."),
         "notice_fewer": "Không thông cáo nào có đủ tất cả các từ; đang hiện các thông cáo có {held} trên {words} từ.",
-        "notice_respelled": "Không thông cáo nào có “{words}” như đã gõ; đang hiện kết quả cho “{held}”.",
+        "notice_respelled": "Đang hiện kết quả cho “{held}”: không thông cáo nào có “{words}” đúng như đã gõ.",
         "notice_cut": "Truy vấn quá dài: chỉ tìm theo {held} âm tiết đầu trong {words} âm tiết đã gõ.",
         "notice_partial": ("Cụm từ trong ngoặc kép gồm toàn từ rất phổ biến nên chỉ được kiểm tra trong một phần "
                            "các thông cáo chứa các từ đó: có thể còn kết quả khác. Hãy thêm một từ hiếm hơn."),
@@ -86,7 +86,7 @@ LABELS = {
         "inferred_short": "from the dateline",
         "notice_folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
         "notice_fewer": "No release holds all the words; showing those that hold {held} of {words}.",
-        "notice_respelled": "No release holds “{words}” as typed; showing results for “{held}”.",
+        "notice_respelled": "Showing results for “{held}”: no release holds “{words}” as written.",
         "notice_cut": "The query is long: its first {held} syllables were searched, not all {words}.",
         "notice_partial": ("A quoted phrase of very common words was checked in only part of the releases "
                            "holding its words: there may be more matches. Add a rarer word to narrow it."),
