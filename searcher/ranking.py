@@ -100,8 +100,7 @@ class Ranker:
         order = self.gen.dates if sort == "date" else None
         if order is None and self.config.pair_scale:
             # A fixed depth, not the page's: every page cuts the same ranking.
-            depth = max(self.config.pair_depth, offset + count)
-            follow_translations(self.gen, scores, parsed.positive, sources, mask, depth)
+            follow_translations(self.gen, scores, parsed.positive, sources, mask, self.config.pair_depth)
         docnums, matched = self.gen.scorer.top(scores, mask, offset, count, order)
         left_out = 0
         if m.undated is not None and f is not None and not f.include_undated:

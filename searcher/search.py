@@ -238,23 +238,32 @@ class Engine:
         words as typed (or not with their diacritics) and some hold the
         respelling's; or releases hold the typed words only apart ("du
         khac bi ket") while some hold the respelling as written.  Matches
-        are never mixed: a guess never ranks among the typed words'."""
-        found = ranker.ranked(parsed, _filters(opts, parsed), offset, count, sort)
-        total = int(found.matched.sum()) if found.matched is not None else 0
-        whole = bool(total) and found.loosened is None
-        if not self.config.respell or not parsed.plain or (whole and found.as_written is not False):
+        are never mixed: a guess never ranks among the typed words'.  A
+        respelled search with filters may find nothing: that is its count."""
+        filters = _filters(opts, parsed)
+        found = ranker.ranked(parsed, filters, offset, count, sort)
+        if not self.config.respell or not parsed.plain:
+            return found, parsed
+        # Decided over the whole index by relevance, whatever the filters
+        # and sort: a filter that leaves nothing is a true zero, and every
+        # combination of filters narrows the same query.
+        probe = found if filters is None and sort == "relevance" else ranker.ranked(parsed, None, 0, 1, "relevance")
+        total = int(probe.matched.sum()) if probe.matched is not None else 0
+        whole = bool(total) and probe.loosened is None
+        if whole and probe.as_written is not False:
             return found, parsed
         fixed = correction(ranker.gen, parsed.plain)
         if not fixed:
             return found, parsed
         other = parse_query(fixed, ranker.gen.unit_kind, self.config)
-        again = ranker.ranked(other, _filters(opts, other), offset, count, sort)
-        if again.matched is None or not again.matched.any():
+        held = ranker.ranked(other, None, 0, 1, "relevance")
+        if held.matched is None or not held.matched.any():
             return found, parsed
-        if whole and not again.as_written:
+        if whole and not held.as_written:
             return found, parsed  # the typed words are held, the respelling is no better held
-        if total and not whole and _looser(again) >= _looser(found):
+        if total and not whole and _looser(held) >= _looser(probe):
             return found, parsed
+        again = ranker.ranked(other, _filters(opts, other), offset, count, sort)
         again.loosened = ("respelled", fixed, parsed.plain)
         return again, other
 

@@ -73,8 +73,10 @@ def test_lang_in_the_query_with_a_bad_value_is_a_usage_error(seed_index):
 
 def test_search_prints_the_suggestion_undated_count_and_inferred_dates(seed_index, tmp_path):
     runner = CliRunner()
-    r = runner.invoke(main, ["search", "Canbera", "--index", str(seed_index)])
-    assert r.exit_code == 0 and "Did you mean: Canberra" in r.output
+    r = runner.invoke(main, ["search", "nguyen van long", "--index", str(seed_index)])
+    assert r.exit_code == 0 and "Did you mean: Nguyễn Văn Long" in r.output
+    r = runner.invoke(main, ["search", "Canbera", "--index", str(seed_index)])  # no release holds it: respelled
+    assert r.exit_code == 0 and "Showing results for \u201cCanberra\u201d" in r.output and "1 result(s)" in r.output
     r = runner.invoke(main, ["search", "Thứ trưởng", "--index", str(seed_index), "--to", "2024"])
     assert r.exit_code == 0 and "1 release(s) without a date left out" in r.output
     r = runner.invoke(main, ["search", "Thứ trưởng", "--index", str(seed_index), "--to", "2024", "--include-undated"])

@@ -28,7 +28,7 @@ def test_full_then_incremental(docs, tmp_path):
     os.remove(docs / "new.txt")
     report = searcher.build_index(docs, ix)
     assert report.removed == 1 and report.releases == 2
-    assert eng.search("Lyon").total == 0  # the open engine sees the new commit
+    assert eng.search('"Lyon"').total == 0  # the open engine sees the new commit (quoted: never respelled)
     eng.close()
 
 

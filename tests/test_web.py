@@ -58,7 +58,9 @@ def test_no_results_and_suggestion(client):
     html = client.get("/search", query_string={"q": "zzqxv"}).get_data(as_text=True)
     assert "Không tìm thấy" in html and "<li>" in html
     html = client.get("/search", query_string={"q": "Canbera"}).get_data(as_text=True)
-    assert "Có phải bạn muốn tìm" in html and "Canberra" in html
+    assert "Đang hiện kết quả cho \u201cCanberra\u201d" in html and "Canbera" in html  # respelled, both named
+    data = client.get("/api/search", query_string={"q": "Canbera"}).get_json()
+    assert data["total"] == 1 and data["notice"].startswith("Showing results for") and data["suggestion"] is None
     data = client.get("/api/search", query_string={"q": "nguyen van long"}).get_json()
     assert data["suggestion"] == "Nguyễn Văn Long"
 
