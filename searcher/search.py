@@ -242,28 +242,28 @@ class Engine:
         respelled search with filters may find nothing: that is its count."""
         filters = _filters(opts, parsed)
         found = ranker.ranked(parsed, filters, offset, count, sort)
-        if not self.config.respell or not parsed.plain:
+        if not self.config.respell or not parsed.plain or _kept(found):
+            return found, parsed  # held whole (and as written, when looked for): a filter narrows a held query
+        fixed = correction(ranker.gen, parsed.plain)
+        if not fixed:
             return found, parsed
         # Decided over the whole index by relevance, whatever the filters
         # and sort: a filter that leaves nothing is a true zero, and every
         # combination of filters narrows the same query.
-        probe = found if filters is None and sort == "relevance" else ranker.ranked(parsed, None, 0, 1, "relevance")
-        total = int(probe.matched.sum()) if probe.matched is not None else 0
-        whole = bool(total) and probe.loosened is None
-        if whole and probe.as_written is not False:
-            return found, parsed
-        fixed = correction(ranker.gen, parsed.plain)
-        if not fixed:
+        plain = filters is None and sort == "relevance"
+        probe = found if plain else ranker.ranked(parsed, None, 0, 1, "relevance")
+        if _kept(probe):
             return found, parsed
         other = parse_query(fixed, ranker.gen.unit_kind, self.config)
-        held = ranker.ranked(other, None, 0, 1, "relevance")
+        held = ranker.ranked(other, None, offset if plain else 0, count if plain else 1, "relevance")
         if held.matched is None or not held.matched.any():
             return found, parsed
-        if whole and not held.as_written:
+        if _whole(probe) and not held.as_written:
             return found, parsed  # the typed words are held, the respelling is no better held
-        if total and not whole and _looser(held) >= _looser(probe):
+        if not _whole(probe) and probe.matched is not None and probe.matched.any() \
+                and _looser(held) >= _looser(probe):
             return found, parsed
-        again = ranker.ranked(other, _filters(opts, other), offset, count, sort)
+        again = held if plain else ranker.ranked(other, _filters(opts, other), offset, count, sort)
         again.loosened = ("respelled", fixed, parsed.plain)
         return again, other
 
@@ -349,6 +349,16 @@ def _warm(ranker: Ranker, config: RankingConfig) -> None:
         suggest(gen, text, 0)
         for d in found.docnums:
             snippet_html(gen.release(d).text, gen.release(d).lang, parsed.terms)
+
+
+def _whole(found: Ranking) -> bool:
+    """Some release holds every word as typed."""
+    return found.matched is not None and bool(found.matched.any()) and found.loosened is None
+
+
+def _kept(found: Ranking) -> bool:
+    """Held whole, and as written unless that was not looked for: never respelled."""
+    return _whole(found) and found.as_written is not False
 
 
 def _looser(found: Ranking) -> int:

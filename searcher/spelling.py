@@ -63,6 +63,9 @@ def correction(gen: Generation, text: str) -> str | None:
     if not spans or len(spans) > MAX_CORRECTED:
         return None
     words = [fold(w.lower()) for w, _, _ in spans]
+    unknown = sum(1 for w in words if len(w) >= SHORTEST and w.isalpha() and not _frequency(gen.scorer, w))
+    if unknown > MAX_FIXES:
+        return None  # more unknown words than typos: another language, or noise
     typed = [canonical_tone(w.lower()) if has_diacritics(w) else None for w, _, _ in spans]
     fixed = _corrected(gen.scorer, words, typed)
     if fixed == words:
