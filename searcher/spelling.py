@@ -31,6 +31,7 @@ __all__ = ["suggest", "correction"]
 
 FEW_RESULTS = 3  # below this many matches, a correction is offered
 SHORTEST = 3  # letters: shorter syllables are never corrected
+LONGEST = 20  # letters: longer words are not words one mistypes ("xxxxxxxx...")
 LONG_WORD = 5  # letters from which two edits are allowed
 MAX_CORRECTED = 12  # syllables looked at in a query (a pasted paragraph is not spell-checked)
 MAX_FIXES = 2  # syllables corrected in one query
@@ -63,7 +64,7 @@ def correction(gen: Generation, text: str) -> str | None:
     if not spans or len(spans) > MAX_CORRECTED:
         return None
     words = [fold(w.lower()) for w, _, _ in spans]
-    unknown = sum(1 for w in words if len(w) >= SHORTEST and w.isalpha() and not _frequency(gen.scorer, w))
+    unknown = sum(1 for w in words if _correctable(w) and not _frequency(gen.scorer, w))
     if unknown > MAX_FIXES:
         return None  # more unknown words than typos: another language, or noise
     typed = [canonical_tone(w.lower()) if has_diacritics(w) else None for w, _, _ in spans]
@@ -102,7 +103,7 @@ def _corrected(scorer: Scorer, words: list[str], typed: list[str | None]) -> lis
     for _ in range(MAX_FIXES):
         best: tuple[tuple[int, int, int, int], int, str] | None = None
         for i, word in enumerate(out):
-            if len(word) < SHORTEST or not word.isalpha() or out[i] != words[i]:
+            if not _correctable(word) or out[i] != words[i]:
                 continue
             for cand, key in _replacements(scorer, out, i, typed[i]):
                 if best is None or key > best[0]:
@@ -160,6 +161,10 @@ def _candidates(scorer: Scorer, word: str, edits: int) -> set[str]:
     out |= {word.replace(typed, written) for typed, written in _SOUNDS if typed in word}
     out.discard(word)
     return {w for w in out if scorer.variants("body", w)}
+
+
+def _correctable(word: str) -> bool:
+    return SHORTEST <= len(word) <= LONGEST and word.isalpha()
 
 
 def _frequency(scorer: Scorer, word: str) -> int:
