@@ -131,19 +131,25 @@ def pick(shared: Path) -> tuple[list[tuple[str, list[str]]], list[tuple[str, lis
     return plain, tone
 
 
-def unique(shared: Path, spans: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """The spans found (without diacritics) in their own release only."""
-    keys = {_key(w) for _, w in spans}
-    holders: dict[tuple[str, ...], set[str]] = {k: set() for k in keys}
+def holders(shared: Path, keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], set[str]]:
+    """The releases of the evaluation index holding each folded syllable
+    run of ``keys``."""
+    found: dict[tuple[str, ...], set[str]] = {k: set() for k in keys}
     sizes = sorted({len(k) for k in keys})
     for doc_id, text, _ in releases(shared):
         folded = [fold(w).lower() for w, _, _ in syllables(text)]
         for n in sizes:
             for i in range(len(folded) - n + 1):
                 k = tuple(folded[i:i + n])
-                if k in holders:
-                    holders[k].add(doc_id)
-    return [(d, w) for d, w in spans if holders[_key(w)] == {d}]
+                if k in found:
+                    found[k].add(doc_id)
+    return found
+
+
+def unique(shared: Path, spans: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The spans found (without diacritics) in their own release only."""
+    held = holders(shared, {_key(w) for _, w in spans})
+    return [(d, w) for d, w in spans if held[_key(w)] == {d}]
 
 
 def main() -> None:

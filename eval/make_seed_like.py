@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from make_body_spans import _key, candidate, other_tone, releases  # noqa: E402
+from make_body_spans import _key, candidate, holders, other_tone  # noqa: E402
 
 from searcher.analysis import syllables  # noqa: E402
 from searcher.reindex import build_index  # noqa: E402
@@ -71,16 +71,8 @@ def candidates(release, rng: random.Random) -> list[str]:
 def held_elsewhere(shared: Path, texts: list[str]) -> set[str]:
     """The texts some release of the evaluation corpus holds (folded)."""
     keys = {_key([w for w, _, _ in syllables(t)]): t for t in texts}
-    sizes = sorted({len(k) for k in keys})
-    found: set[str] = set()
-    for _, text, _ in releases(shared):
-        folded = [fold(w).lower() for w, _, _ in syllables(text)]
-        for n in sizes:
-            for i in range(len(folded) - n + 1):
-                k = tuple(folded[i:i + n])
-                if k in keys:
-                    found.add(keys[k])
-    return found
+    held = holders(shared, set(keys))
+    return {t for k, t in keys.items() if held[k]}
 
 
 def queries(shared: Path) -> list[tuple[str, str]]:

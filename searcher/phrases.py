@@ -25,7 +25,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from .scoring import Scorer
 
-__all__ = ["PhraseMatch", "match_phrase", "match_near", "PHRASE_WORK", "phrase_budget", "positions", "current_budget"]
+__all__ = ["PhraseMatch", "match_phrase", "match_near", "PHRASE_WORK", "phrase_budget"]
 
 # Position lists the phrases of one search may read together: about a
 # quarter of a second of one core.
@@ -66,7 +66,7 @@ def skip_to(m: Any, doc: int) -> None:
         m._next_block()
 
 
-def current_budget() -> list[int]:
+def _current_budget() -> list[int]:
     """The running search's work budget (one of its own outside a search)."""
     return _BUDGET.get() or [PHRASE_WORK]
 
@@ -97,7 +97,7 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> Phra
     if len(spellings) == 1:
         return PhraseMatch(candidates)
     docs = np.flatnonzero(candidates)
-    budget = current_budget()
+    budget = _current_budget()
     for reader, base in scorer.own_leaves():
         local = docs[(docs >= base) & (docs < base + reader.doc_count_all())] - base
         if local.size and not _check_segment(scorer, reader, field, spellings, order, local, base, found, budget):
@@ -118,26 +118,29 @@ def _check_segment(scorer: Scorer, reader, field: str, spellings: list[list[str]
     return True
 
 
-def positions(reader, field: str, terms: list[str], doc: int, matchers: dict, budget: list[int]) -> set[int]:
-    """Positions of any of ``terms`` in one release of ``reader``'s segment
-    (``matchers``: kept between calls; they advance only forward, so
-    releases are read in increasing order); each list read costs one unit
-    of ``budget``."""
+def _positions(reader, field: str, terms: list[str], doc: int, matchers: dict, budget: list[int]) -> set[int]:
+    """Positions of any of ``terms`` in one release of ``reader``'s segment;
+    each list read costs one unit of ``budget``."""
     out: set[int] = set()
     for term in terms:
-        key = (id(terms), term)
-        m = matchers.get(key)
-        if m is None:
-            if (field, term) not in reader:
-                continue
-            m = matchers[key] = reader.postings(field, term)
-        if not m.is_active():
-            continue
-        skip_to(m, doc)
-        if m.is_active() and m.id() == doc:
+        at = _term_positions(reader, field, term, doc, matchers, (id(terms), term))
+        if at is not None:
             budget[0] -= 1
-            out.update(m.value_as("positions"))
+            out.update(at)
     return out
+
+
+def _term_positions(reader, field: str, term: str, doc: int, matchers: dict, key) -> list[int] | None:
+    """Positions of one term in one release of ``reader``'s segment, None
+    where it does not occur.  ``matchers`` (by ``key``) are kept between
+    calls and move forward only: releases are read in increasing order."""
+    m = matchers.get(key)
+    if m is None:
+        if (field, term) not in reader:
+            return None
+        m = matchers[key] = reader.postings(field, term)
+    skip_to(m, doc)
+    return list(m.value_as("positions")) if m.is_active() and m.id() == doc else None
 
 
 def _holds_phrase(reader, field: str, spellings: list[list[str]], order: list[int], doc: int,
@@ -146,7 +149,7 @@ def _holds_phrase(reader, field: str, spellings: list[list[str]], order: list[in
     starts are narrowed word by word, rarest first."""
     starts: set[int] | None = None
     for i in order:
-        at = positions(reader, field, spellings[i], doc, matchers, budget)
+        at = _positions(reader, field, spellings[i], doc, matchers, budget)
         shifted = {p - i for p in at}
         starts = shifted if starts is None else (starts & shifted)
         if not starts:
@@ -162,7 +165,7 @@ def match_near(scorer: Scorer, field: str, spellings: list[list[str]], docs: np.
     (known from the cached postings); the work is drawn from the search's
     budget, and releases left when it runs out count as not near."""
     found = np.zeros(scorer.size, dtype=bool)
-    budget = current_budget()
+    budget = _current_budget()
     wanted = np.sort(docs)
     held: dict[int, list[tuple[int, str]]] = {}
     for i, terms in enumerate(spellings):
@@ -171,25 +174,15 @@ def match_near(scorer: Scorer, field: str, spellings: list[list[str]], docs: np.
             for d in ids[np.isin(ids, wanted, assume_unique=True)].tolist():
                 held.setdefault(d, []).append((i, term))
     for reader, base in scorer.own_leaves():
-        matchers: dict[str, object] = {}
+        matchers: dict[str, object] = {}  # by term
         for doc in wanted[(wanted >= base) & (wanted < base + reader.doc_count_all())].tolist():
             if budget[0] <= 0:
                 return found
             budget[0] -= len(held.get(doc, ()))
             spots = sorted((p, i) for i, term in held.get(doc, ())
-                           for p in _term_positions(reader, field, term, doc - base, matchers))
+                           for p in _term_positions(reader, field, term, doc - base, matchers, term) or ())
             found[doc] = _shortest_cover(spots, len(spellings)) <= window
     return found
-
-
-def _term_positions(reader, field: str, term: str, doc: int, matchers: dict) -> list[int]:
-    """Positions of a term known to occur in one release of ``reader``'s
-    segment (matchers move forward only: releases in increasing order)."""
-    m = matchers.get(term)
-    if m is None:
-        m = matchers[term] = reader.postings(field, term)
-    skip_to(m, doc)
-    return list(m.value_as("positions")) if m.is_active() and m.id() == doc else []
 
 
 def _shortest_cover(spots: list[tuple[int, int]], words: int) -> float:

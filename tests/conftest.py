@@ -162,6 +162,27 @@ def sample_engine(sample_index):
     eng.close()
 
 
+def middle_body_spans(engine, longest: int, length: int, seed: int):
+    """(release, syllables) of a ``length``-syllable span from the middle
+    third of each of the ``longest`` Vietnamese bodies, when the span lies
+    within one clause (only spaces between its syllables)."""
+    import random
+
+    from searcher.analysis import syllables
+
+    gen = engine._current().gen
+    rng = random.Random(seed)
+    ranked = sorted((d for d in range(gen.size) if gen.release(d).lang == "vi"),
+                    key=lambda d: len(gen.release(d).body), reverse=True)[:longest]
+    for d in ranked:
+        rel = gen.release(d)
+        found = syllables(rel.body)
+        start = rng.randrange(len(found) // 3, 2 * len(found) // 3)
+        span = found[start:start + length]
+        if all(rel.body[a[2]:b[1]] == " " for a, b in zip(span, span[1:], strict=False)):
+            yield rel, [w for w, _, _ in span]
+
+
 def all_ids(engine, query: str, **kwargs) -> list[str]:
     """Every release a search lists, page after page, in order."""
     out: list[str] = []

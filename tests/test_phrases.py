@@ -8,6 +8,7 @@ import threading
 
 import numpy as np
 import pytest
+from conftest import middle_body_spans
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as Q
@@ -190,21 +191,12 @@ def test_a_span_from_deep_in_a_long_body_ranks_its_release_first(sample_engine):
     typed as written, without diacritics and in other-tone forms, bring
     that release first among hundreds of shorter ones sharing syllables."""
     gen = sample_engine._current().gen
-    rng = random.Random(16)
-    longest = sorted((d for d in range(gen.size) if gen.release(d).lang == "vi"),
-                     key=lambda d: len(gen.release(d).body), reverse=True)[:20]
     checked = 0
-    for d in longest:
-        rel = gen.release(d)
-        found = syllables(rel.body)
-        start = rng.randrange(len(found) // 3, 2 * len(found) // 3)
-        span = found[start:start + 5]
-        if any(rel.body[a[2]:b[1]] != " " for a, b in zip(span, span[1:], strict=False)):
-            continue
-        text = " ".join(w for w, _, _ in span)
-        holders = [h for h in range(gen.size)
+    for rel, words in middle_body_spans(sample_engine, 20, 5, 16):
+        text = " ".join(words)
+        holders = [gen.release(h).doc_id for h in range(gen.size)
                    if " ".join(fold(w).lower() for w, _, _ in syllables(gen.release(h).text)).count(fold(text).lower())]
-        if holders != [d]:
+        if holders != [rel.doc_id]:
             continue
         for q in (text, fold(text)):
             assert sample_engine.rank(q, limit=1) == [rel.doc_id], q

@@ -7,7 +7,7 @@ import dataclasses
 import random
 
 import numpy as np
-from conftest import all_ids
+from conftest import all_ids, middle_body_spans
 
 import searcher
 from searcher.analysis import adjacent_pairs, syllables
@@ -44,19 +44,9 @@ def test_a_remembered_passage_missing_a_word_still_finds_its_long_release(sample
     written by no release; the release holding its words a syllable or two
     apart comes first among the hundreds sharing them."""
     gen = sample_engine._current().gen
-    rng = random.Random(16)
     texts = {d: " ".join(_folded_words(gen.release(d).text)) for d in range(gen.size)}
-    longest = sorted((d for d in range(gen.size) if gen.release(d).lang == "vi"),
-                     key=lambda d: len(gen.release(d).body), reverse=True)[:40]
     checked = first = 0
-    for d in longest:
-        rel = gen.release(d)
-        found = syllables(rel.body)
-        start = rng.randrange(len(found) // 3, 2 * len(found) // 3)
-        span = found[start:start + 6]
-        if any(rel.body[a[2]:b[1]] != " " for a, b in zip(span, span[1:], strict=False)):
-            continue
-        words = [w for w, _, _ in span]
+    for rel, words in middle_body_spans(sample_engine, 40, 6, 16):
         query = " ".join(words[:2] + words[3:])
         folded = " ".join(_folded_words(query))
         if any(folded in t for t in texts.values()) or not all(len(fold(w)) > 1 for w in words):
