@@ -12,6 +12,9 @@ extracts them, body text), never written by hand:
   Vietnam" is as common as "Chính phủ"); a name others hold too is asked together with
   the seed's first official's name ("Lê Quốc Hùng AFP"), as a person
   narrowing it would;
+- each official as an English-speaking journalist writes him: the
+  gazetteer's English form of his role, then his name ("Deputy Minister
+  Lê Quốc Hùng");
 - three body spans per seed (the rules of ``make_body_spans``);
 - each as written, without diacritics, and with the other tone placement
   where a syllable has one ("Uỷ ban" / "Ủy ban").
@@ -35,6 +38,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 from make_body_spans import _key, candidate, holders, other_tone  # noqa: E402
 
 from searcher.analysis import syllables  # noqa: E402
+from searcher.bilingual import phrase_translations  # noqa: E402
 from searcher.reindex import build_index  # noqa: E402
 from searcher.search import open_index  # noqa: E402
 from searcher.textnorm import fold  # noqa: E402
@@ -53,9 +57,19 @@ def seed_releases(shared: Path):
     return [r for r in out if r is not None]
 
 
+def titled_in_english(release) -> list[str]:
+    """Each official with the English form of his role first."""
+    out = []
+    for o in release.officials:
+        found = phrase_translations(o.role, "vi") if o.role else []
+        if found:
+            out.append(f"{found[0]} {o.name}")
+    return out
+
+
 def candidates(release, rng: random.Random) -> list[str]:
     """Names and body spans of one seed, as written."""
-    names = [o.name for o in release.officials]
+    names = [o.name for o in release.officials] + titled_in_english(release)
     for a in release.agencies:
         names += [a.name, *([a.acronym] if a.acronym else []), *a.aliases]
     spans = []
@@ -91,6 +105,7 @@ def queries(shared: Path) -> list[tuple[str, str]]:
     for r in seeds:
         first = r.officials[0].name if r.officials else ""
         names = {o.name for o in r.officials} | {n for a in r.agencies for n in (a.name, a.acronym, *a.aliases)}
+        names |= set(titled_in_english(r))
         spans = 0
         for text in wanted[r.doc_id]:
             is_span = text not in names

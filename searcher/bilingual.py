@@ -28,7 +28,7 @@ __all__ = ["TITLES", "gloss", "phrase_translations"]
 TITLES = gz.TITLE_TRANSLATIONS
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-MAX_WORDS = 7
+MAX_WORDS = 12  # longer than the longest name in either table (an English agency of 8 words, a Vietnamese one of 11)
 
 
 def _key(text: str, folded: bool = True) -> str:

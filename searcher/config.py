@@ -53,6 +53,7 @@ class RankingConfig:
     # Re-ranking (``ranking``)
     adjacency: float = 0.25  # weight of the query's adjacent syllables held side by side (0: off)
     phrase_first: bool = True  # releases holding a plain query as written together rank first
+    coordination: float = 1.0  # a long query's near misses scaled by (idf-weighted share of its words held)^this
     cross_scale: float = 0.6  # best other-language match vs best same-language one (0: raw scores)
     pair_scale: float = 0.75  # a hit's translation follows it at this share of its score (0: off)
     pair_depth: int = 50  # ...for the translations of this many top hits, whatever the page

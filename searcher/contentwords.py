@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import bilingual, lexicon
 from .analysis import ENGLISH_STOP_WORDS, PAIR_WORD, english_analyzer, syllables, words
+from .querylang import foreign_words, is_foreign_word
 from .querytypes import Lookup, Option, Word, is_function_word, vi_units
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
@@ -46,6 +47,7 @@ class _Syllable:
     folded: str
     stems: list[str]  # its English stems (none for a stop word)
     content: bool
+    foreign: bool = False  # reads as English whatever the query (querylang.is_foreign_word)
 
 
 def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
@@ -60,7 +62,7 @@ def _syllables(text: str, lang: str, accented: bool) -> list[_Syllable]:
         vi_function = all(is_function_word(e, f, accented) for e, f in units)
         content = not ((vi_function and (lang == "vi" or not stems)) or (lang == "en" and not stems))
         exact, folded = "".join(u[0] for u in units), "".join(u[1] for u in units)
-        out.append(_Syllable(raw, start, end, exact, folded, stems, content))
+        out.append(_Syllable(raw, start, end, exact, folded, stems, content, is_foreign_word(raw)))
     return out
 
 
@@ -144,9 +146,11 @@ def _pyvi_words(text: str, sylls: list[_Syllable]) -> list[tuple[int, int]]:
 
 
 def _unit_options(unit: _Unit, vi: tuple[str, ...], en: tuple[str, ...], accented: bool,
-                  lang: str, phrases: dict[str, list[str]]) -> tuple[Option, ...]:
+                  lang: str, phrases: dict[str, list[str]], learned: dict[str, list[str]]
+                  ) -> tuple[Option, ...]:
     """The ways to hold one unit (``phrases``: a query word -> the other
-    language's phrases for a gazetteer phrase holding it)."""
+    language's phrases for a gazetteer phrase holding it; ``learned``: an
+    English stem -> Vietnamese units of a learned phrase holding it)."""
     sylls = unit.sylls
     folded = [s.folded for s in sylls]
     pairs = _pairs(folded, triples=unit.name)
@@ -157,13 +161,19 @@ def _unit_options(unit: _Unit, vi: tuple[str, ...], en: tuple[str, ...], accente
     if en and stems:
         options.append(Option(en, tuple(stems), False, pairs))
     lex = lexicon.load()
-    if lang == "en" and vi:
+    in_phrase = any(s.folded.lower() in phrases for s in sylls)
+    if vi and not in_phrase and (lang == "en" or all(s.foreign for s in sylls)):
+        # (a word of a known phrase is held by the phrase's translation, not its own)
         options += _translated_options(stems, vi)
     if lang != "en" and en and len(sylls) > 1:  # a lone syllable's translations are too loose
         options += [Option(en, (stem,)) for stem, p in lex.to_english("_".join(folded)) if p >= TRANSLATION_OPTION]
     for phrase in (p for s in sylls for p in phrases.get(s.folded.lower(), [])):
         words = [fold(w).lower() for w, _, _ in syllables(phrase)]
         if vi and words:  # "Senior Lieutenant General": "Thượng tướng"
+            options.append(Option(vi, tuple(words), False, _pairs(words)))
+    for phrase in (p for stem in stems for p in learned.get(stem, [])):
+        words = phrase.split()  # "drug trafficking": "buon ban ma tuy", learned
+        if vi:
             options.append(Option(vi, tuple(words), False, _pairs(words)))
     return tuple(dict.fromkeys(options))
 
@@ -191,10 +201,15 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
     text = nfc(text)
     accented = has_diacritics(text)
     phrases: dict[str, list[str]] = {}
-    if lang == "en":
+    learned: dict[str, list[str]] = {}
+    english = text if lang == "en" else " ".join(foreign_words(text))
+    if english:
         for words, found in bilingual.phrase_spans(text, "en"):
             for w in words:
                 phrases.setdefault(fold(w).lower(), []).extend(found)
+        for stems, units in lexicon.load().phrases_in([t.text for t in _EN_ANALYZER(text)] if lang == "en" else []):
+            for stem in stems:
+                learned.setdefault(stem, []).extend(u for u, _ in units)
     out: list[Word] = []
     seen: set[str] = set()
     for unit in _units(text, _syllables(text, lang, accented), known):
@@ -203,8 +218,10 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
         # syllables, folded, is also a function word ("bao ve": bảo vệ).
         if not (len(unit.sylls) > 1 or any(s.content for s in unit.sylls)) or key in seen:
             continue
+        if len(unit.sylls) == 1 and unit.sylls[0].folded.lower() in phrases and not unit.sylls[0].stems:
+            continue  # "of", "the" in "Central Committee of the Communist Party"
         seen.add(key)
-        options = _unit_options(unit, vi, en, accented, lang, phrases)
+        options = _unit_options(unit, vi, en, accented, lang, phrases, learned)
         if options:
             out.append(Word(" ".join(s.text for s in unit.sylls), options, accented, unit.name))
     return out

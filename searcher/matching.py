@@ -77,7 +77,7 @@ class Matcher:
         self.gen = gen
         self.retrieval = retrieval
         self._masks: Memo[np.ndarray] = Memo(256)
-        self._free: Memo[tuple[np.ndarray, Loosened]] = Memo(256)
+        self._free: Memo[tuple[np.ndarray, Loosened, np.ndarray | None]] = Memo(256)
         self._partial: set[str] = set()  # phrases the work cap stopped (``phrases``)
 
     def filter_mask(self, q: Q.Query) -> np.ndarray:
@@ -154,13 +154,20 @@ class Matcher:
         when no release holds every word as typed (``loosen`` False: then
         nothing matches).  A release's translation matches with it: it is
         the same release."""
-        return self._free.get(f"{loosen} {node!r}", lambda: self._free_uncached(node, loosen))
+        found = self._free.get(f"{loosen} {node!r}", lambda: self._free_uncached(node, loosen))
+        return found[0], found[1]
 
-    def _free_uncached(self, node: FreeText, loosen: bool) -> tuple[np.ndarray, Loosened]:
+    def held_share(self, node: FreeText) -> np.ndarray | None:
+        """For a long query or a question that admitted near misses, the
+        share of its content words each release holds, each word weighted
+        by its idf (None when no near miss was admitted)."""
+        return self._free.get(f"{node.loose} {node!r}", lambda: self._free_uncached(node, node.loose))[2]
+
+    def _free_uncached(self, node: FreeText, loosen: bool) -> tuple[np.ndarray, Loosened, np.ndarray | None]:
         live = self.gen.live
         words = node.words
         if not words:  # only function words: any of them
-            return self.match(Q.Or(list(node.children()))) & live, None
+            return self.match(Q.Or(list(node.children()))) & live, None, None
         near = None
         if loosen and (node.size >= LONG_QUERY or node.question):
             near = self._near_misses(node)
@@ -171,15 +178,17 @@ class Matcher:
             levels.append((node.folded_words or words, False, ("folded", 0, 0)))
         counts = np.zeros(0)
         for level_words, as_typed, note in levels:
-            counts = self._held(level_words, as_typed) * live
+            holds = self._holds(level_words, as_typed)
+            counts = np.sum(holds, axis=0, dtype=np.int16) * live
             hit = counts >= len(level_words)
             if hit.any():
-                return self.gen.with_twins(_either(hit, near)), note
+                share = None if near is None else self._share(self._holds(level_words, as_typed, apart=True))
+                return self.gen.with_twins(_either(hit, near)), note, share
         best = int(counts.max()) if counts.size else 0
         if best == 0 or not loosen:
-            return self.gen.none(), None
+            return self.gen.none(), None, None
         n = len(levels[-1][0])
-        return self.gen.with_twins(_either(counts >= best, near)), ("fewer", best, n)
+        return self.gen.with_twins(_either(counts >= best, near)), ("fewer", best, n), None
 
     def _near_misses(self, node: FreeText) -> np.ndarray:
         """Releases scoring at least ``NEAR_MISS`` of the best release of
@@ -194,18 +203,32 @@ class Matcher:
                 out |= group & (scores >= np.float32(NEAR_MISS) * scores[group].max())
         return out
 
-    def _held(self, words: tuple[Word, ...], as_typed: bool) -> np.ndarray:
-        """Per release, how many of ``words`` it holds (``as_typed``: words
-        typed with diacritics must carry them)."""
-        counts = np.zeros(self.gen.size, dtype=np.int16)
+    def _holds(self, words: tuple[Word, ...], as_typed: bool, apart: bool = False) -> list[np.ndarray]:
+        """Per word of ``words``, the releases holding it (``as_typed``:
+        words typed with diacritics must carry them; ``apart``: a word of
+        several syllables that is not a name counts with its syllables
+        anywhere, for the word may be a wrong guess from syllables typed
+        plainly)."""
+        out = []
         for word in words:
             holds = self.gen.none()
+            loose = apart and not word.name and " " in word.text
             for opt in word.options:
-                every = self._option(opt.fields, opt.terms, opt.pairs, opt.exact and as_typed)
+                every = self._option(opt.fields, opt.terms, () if loose else opt.pairs, opt.exact and as_typed)
                 if every is not None:
                     holds |= every
-            counts += holds
-        return counts
+            out.append(holds)
+        return out
+
+    def _share(self, holds: list[np.ndarray]) -> np.ndarray:
+        """The idf-weighted share of the words each release holds."""
+        idf = self.gen.scorer.idf
+        weights = [idf(int(np.count_nonzero(h))) for h in holds]
+        total = sum(weights)
+        share = np.zeros(self.gen.size, dtype=np.float32)
+        for h, w in zip(holds, weights, strict=True):
+            share[h] += np.float32(w / total if total > 0 else 0.0)
+        return share
 
     def _option(self, fields, terms, pairs, exact: bool) -> np.ndarray | None:
         """Releases holding every term in any of ``fields`` and each pair

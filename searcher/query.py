@@ -35,7 +35,7 @@ from .contentwords import content_words
 from .entities.names import entity_key, loose_key
 from .fields import ENTITY_FIELDS, PREFIX_FIELDS, PREFIXES
 from .options import InvalidParameter, parse_lang
-from .querylang import clear_query_lang, is_question, query_lang
+from .querylang import clear_query_lang, foreign_words, is_question, query_lang
 from .querytypes import (
     _FIELD_PREFIX,
     MAX_QUERY_CHARS,
@@ -133,39 +133,51 @@ def _mark_translations(options: list[tuple[str, float]], terms: Terms) -> None:
         terms.vi_phrases.update((a, b) for a in singles for b in singles if a != b)
 
 
+def _english_part(text: str, lang: str) -> str:
+    """What of a query reads as English: all of an English query, the
+    foreign words of a Vietnamese one."""
+    return text if lang == "en" else " ".join(foreign_words(text))
+
+
 def _translations(text: str, lang: str, vi: Mapping[str, float], en: Mapping[str, float],
                   terms: Terms, cfg: RankingConfig) -> list[Q.Query]:
     """The query's words in the other language, from the learned lexicon,
     each weighted by its translation probability and below same-language
-    matches."""
+    matches.  A Vietnamese query's English words ("Deputy Minister Le Quoc
+    Hung", "Nguyễn Văn Long Korea") are translated into Vietnamese too."""
     lex = lexicon.load()
-    found: dict[str, float] = {}
-    if lang == "en":
-        for stem in dict.fromkeys(_stems(text)):
-            options = lex.to_vietnamese(stem)
-            for term, p in options:
-                found[term] = max(found.get(term, 0.0), p)
-            _mark_translations(options, terms)
-        fields, weight = vi, cfg.en2vi_weight
-    else:
+    to_vi: dict[str, float] = {}
+    for stem in dict.fromkeys(_stems(_english_part(text, lang))):
+        options = lex.to_vietnamese(stem)
+        for term, p in options:
+            to_vi[term] = max(to_vi.get(term, 0.0), p)
+        _mark_translations(options, terms)
+    to_en: dict[str, float] = {}
+    if lang != "en":
         for word in dict.fromkeys(lexicon.vi_terms(text)):
             for stem, p in lex.to_english(word):
-                found[stem] = max(found.get(stem, 0.0), p)
-        terms.en.update(found)
-        fields, weight = en, cfg.vi2en_weight
-    weight *= cfg.cross_language_weight
-    clauses: list[Q.Query] = [Q.Term(f, term, boost=fw * weight * p)
-                              for f, fw in fields.items() for term, p in found.items()]
+                to_en[stem] = max(to_en.get(stem, 0.0), p)
+        terms.en.update(to_en)
+    side = cfg.cross_language_weight
+    clauses: list[Q.Query] = [Q.Term(f, term, boost=fw * cfg.en2vi_weight * side * p)
+                              for f, fw in vi.items() for term, p in to_vi.items()]
+    clauses += [Q.Term(f, term, boost=fw * cfg.vi2en_weight * side * p)
+                for f, fw in en.items() for term, p in to_en.items()]
     # Ranks, titles and known bodies: fixed phrases the gazetteer translates
     # whole, looked up both ways whatever the query's language ("Deputy
     # Minister Le Quoc Hung" reads as Vietnamese but its title is English).
-    to_vi = {f: fw * cfg.en2vi_weight * cfg.cross_language_weight for f, fw in vi.items()}
+    vi_side = {f: fw * cfg.en2vi_weight * side for f, fw in vi.items()}
     for phrase in bilingual.phrase_translations(text, "en"):
-        clauses += _vi_query(phrase, to_vi, Terms(), "vi", cfg)
+        clauses += _vi_query(phrase, vi_side, Terms(), "vi", cfg)
         terms.vi_phrases.add(tuple(u[1] for u in vi_units(phrase)))
-    to_en = {f: fw * cfg.vi2en_weight * cfg.cross_language_weight for f, fw in en.items()}
+    # Phrases learned from the aligned paragraphs ("drug trafficking": "buôn bán ma túy").
+    for _, found in lex.phrases_in(_stems(text) if lang == "en" else []):
+        for phrase, p in found:
+            clauses += _vi_query(phrase, {f: w * p for f, w in vi_side.items()}, Terms(), "vi", cfg)
+            terms.vi_phrases.add(tuple(phrase.split()))
+    en_side = {f: fw * cfg.vi2en_weight * side for f, fw in en.items()}
     for phrase in bilingual.phrase_translations(text, "vi"):
-        clauses += _en_query(phrase, to_en, terms, "en", cfg)
+        clauses += _en_query(phrase, en_side, terms, "en", cfg)
     return clauses
 
 

@@ -13,7 +13,7 @@ from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS
 from .textnorm import fold, has_diacritics
 
-__all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese"]
+__all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese", "is_foreign_word", "foreign_words"]
 
 
 # The shape of a Vietnamese syllable typed without diacritics: initial
@@ -27,6 +27,21 @@ _VI_SYLLABLE = re.compile(
 def could_be_vietnamese(word: str) -> bool:
     """Whether a lowercase word has the shape of a syllable without diacritics."""
     return bool(_VI_SYLLABLE.match(word))
+
+
+def is_foreign_word(word: str) -> bool:
+    """Whether a word of a query reads as English whatever the rest of the
+    query: no syllable without diacritics spells it ("Deputy", "Korea"),
+    and it is not an acronym ("AFP", "UBND": kept as they are)."""
+    return (len(word) > 1 and word.isascii() and word.isalpha() and not word.isupper()
+            and not could_be_vietnamese(word.lower()))
+
+
+def foreign_words(text: str) -> list[str]:
+    """The words of a query that read as English (``is_foreign_word``): in
+    a Vietnamese query they are translated too ("Deputy Minister Le Quoc
+    Hung", "Nguyễn Văn Long Korea")."""
+    return [w for w in re.findall(r"[^\W\d_]+", text) if is_foreign_word(w)]
 
 
 def _lang_votes(text: str) -> tuple[int, int, int, int]:

@@ -191,6 +191,9 @@ class ParsedQuery:
     # A query of plain words only: its text (up to MAX_RUN_SYLLABLES), which
     # ranking looks for as a phrase; None for a query with syntax.
     plain: str | None = None
+    # A respelling of what was typed: its corrected words are a guess, so a
+    # near miss is not judged by whether it holds them.
+    guessed: bool = False
 
     @classmethod
     def of(cls, query: Q.Query | None, terms: Terms | None = None, langs: frozenset[str] | None = None,

@@ -92,6 +92,9 @@ class Ranker:
             gain = adjacency_scores(self.gen.scorer, parsed.plain)
             scored = scores > 0
             scores[scored] += np.float32(self.config.adjacency) * gain[scored]
+        if sort == "relevance" and self.config.coordination and isinstance(parsed.query, FreeText) \
+                and not parsed.guessed:
+            self._coordinate(parsed.query, scores)
         as_written = None
         if sort == "relevance" and parsed.plain and self.config.phrase_first:
             as_written = self._phrase_first(parsed.plain, scores)
@@ -109,6 +112,18 @@ class Ranker:
         if notice is None and parsed.terms.cut:
             notice = ("cut", *parsed.terms.cut)
         return Ranking(list(docnums), matched, [float(scores[d]) for d in docnums], notice, left_out, as_written)
+
+    def _coordinate(self, node: FreeText, scores: np.ndarray) -> None:
+        """A long statement admits near misses, releases scoring close to
+        the best without holding every word; each is scaled by the share of
+        the query it holds, idf-weighted (raised to ``coordination``): a
+        release missing the name ("Lê Quốc Hùng Central Committee of the
+        Communist Party of Vietnam") falls below the one naming him, one
+        missing a common word stays near.  A question is worded otherwise
+        than its answer, so it keeps its order.  In place."""
+        share = None if node.question else self.matcher.held_share(node)
+        if share is not None:
+            scores *= share ** np.float32(self.config.coordination)
 
     def _phrase_first(self, text: str, scores: np.ndarray) -> bool | None:
         """Releases holding the plain query as written together (any

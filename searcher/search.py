@@ -255,6 +255,7 @@ class Engine:
         if _kept(probe):
             return found, parsed
         other = parse_query(fixed, ranker.gen.unit_kind, self.config)
+        other.guessed = True
         held = ranker.ranked(other, None, offset if plain else 0, count if plain else 1, "relevance")
         if held.matched is None or not held.matched.any():
             return found, parsed

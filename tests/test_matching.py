@@ -5,11 +5,13 @@ releases' own text, read here, not through the index."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 from conftest import all_ids
 
+import searcher
 from searcher.analysis import syllables
 from searcher.textnorm import canonical_tone, fold
 
@@ -163,3 +165,44 @@ def test_what_matches_does_not_depend_on_the_query_before(seed_index, first, the
     assert [h.doc_id for h in warmed.search(then, limit=50).hits] == alone
     question = searcher.open_index(str(seed_index)).search("Bộ Công an Australia?").total
     assert question > searcher.open_index(str(seed_index)).search("Bộ Công an Australia").total
+
+
+def _scattered_statements(engine, count: int, seed: int) -> list[str]:
+    """Six lower-case words picked apart in the bodies of sample releases."""
+    import random
+
+    gen = engine._current().gen
+    rng = random.Random(seed)
+    out = []
+    for d in rng.sample(range(gen.size), gen.size):
+        words = [w for w in gen.release(d).body.split() if len(w) > 3 and w.isalpha() and w.islower()]
+        if len(words) >= 60:
+            out.append(" ".join(dict.fromkeys(words[i] for i in sorted(rng.sample(range(len(words)), 6)))))
+        if len(out) == count:
+            break
+    return out
+
+
+def test_a_long_statement_ranks_near_misses_by_the_share_they_hold(sample_engine, sample_index):
+    """Six words picked apart in a release's body admit near misses
+    (releases scoring close to the best without holding every word); each
+    is scaled by the idf-weighted share of the words it holds, so the top
+    hits hold the whole statement more often than without that step, and
+    a release holding every word comes first for most statements."""
+    from searcher.query import parse_query
+
+    plain = searcher.open_index(sample_index, dataclasses.replace(sample_engine.config, coordination=0.0))
+    ranker = sample_engine._current()
+    gen = ranker.gen
+    whole = {"on": 0, "off": 0}
+    checked = 0
+    for query in _scattered_statements(sample_engine, 60, 21):
+        share = ranker.matcher.held_share(parse_query(query, gen.unit_kind, sample_engine.config).query)
+        if share is None or (share >= 1).all():
+            continue
+        checked += 1
+        for key, engine in (("on", sample_engine), ("off", plain)):
+            top = engine.rank(query, limit=1)
+            whole[key] += share[gen.document_numbers(top)[top[0]]] >= 0.999
+    assert checked >= 10, checked
+    assert whole["on"] >= 0.8 * checked and whole["on"] > whole["off"], (whole, checked)
