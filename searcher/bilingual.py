@@ -21,7 +21,7 @@ from functools import lru_cache
 from . import gazetteer as gz
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
-__all__ = ["TITLES", "gloss", "phrase_translations"]
+__all__ = ["TITLES", "gloss", "phrase_translations", "rendered_in_vietnamese"]
 
 # (Vietnamese, English forms...) of ranks and offices; the list lives in the
 # gazetteer, the name stays for the code that reads it from here.
@@ -105,3 +105,29 @@ def phrase_translations(text: str, lang: str) -> list[str]:
     for found in _matches(text, lang):
         out.extend(p for p in found if p not in out)
     return out
+
+
+def rendered_in_vietnamese(text: str) -> str | None:
+    """``text`` with each English gazetteer phrase replaced by its
+    Vietnamese form ("Ambassador Nguyen Tat Thanh" -> "Đại sứ Nguyen Tat
+    Thanh"), as a Vietnamese release would write it; None when it holds
+    no such phrase."""
+    words = _WORD.findall(nfc(text))
+    table = _tables()[0]
+    keys = _key(text).split()
+    if len(keys) != len(words):
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            found = table.get(" ".join(keys[i:i + n]))
+            if found:
+                out.append(found[0])
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    rendered = " ".join(out)
+    return rendered if rendered != " ".join(words) else None

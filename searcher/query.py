@@ -480,6 +480,8 @@ def parse_query(text: str, known: Lookup | None = None, config: RankingConfig = 
     terms = Terms()
     parsed = ParsedQuery.of(_free_text(text, None, _Context(terms, True, known, config)), terms, langs, lang)
     parsed.plain = _beginning(text, Terms())
+    if foreign_words(parsed.plain):
+        parsed.rendered = bilingual.rendered_in_vietnamese(parsed.plain)
     return parsed
 
 

@@ -194,6 +194,9 @@ class ParsedQuery:
     # A respelling of what was typed: its corrected words are a guess, so a
     # near miss is not judged by whether it holds them.
     guessed: bool = False
+    # The plain query with its English titles and bodies in Vietnamese
+    # ("Đại sứ Nguyen Tat Thanh"), looked for as a phrase too; None if none.
+    rendered: str | None = None
 
     @classmethod
     def of(cls, query: Q.Query | None, terms: Terms | None = None, langs: frozenset[str] | None = None,

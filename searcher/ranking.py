@@ -98,6 +98,8 @@ class Ranker:
         as_written = None
         if sort == "relevance" and parsed.plain and self.config.phrase_first:
             as_written = self._phrase_first(parsed.plain, scores)
+            if not as_written and parsed.rendered:  # "Ambassador X": where "Đại sứ X" is written
+                as_written = self._phrase_first(parsed.rendered, scores, near=False) or as_written
         if structure is not None:  # a match that no scored term reached still counts
             scores[structure & (scores <= 0)] = np.float32(1e-6)
         order = self.gen.dates if sort == "date" else None
@@ -125,7 +127,7 @@ class Ranker:
         if share is not None:
             scores *= share ** np.float32(self.config.coordination)
 
-    def _phrase_first(self, text: str, scores: np.ndarray) -> bool | None:
+    def _phrase_first(self, text: str, scores: np.ndarray, near: bool = True) -> bool | None:
         """Releases holding the plain query as written together (any
         diacritics, any tone placement) rank above those holding its
         syllables apart, whatever their lengths: a passage remembered from
@@ -147,7 +149,7 @@ class Ranker:
         top = scores.max()
         if exact.any():
             scores[exact] += top
-        elif len(words) <= NEAR_SYLLABLES:
+        elif near and len(words) <= NEAR_SYLLABLES:
             near = self.gen.none()
             distinct = list(dict.fromkeys(words))
             for f in NEAR_FIELDS:

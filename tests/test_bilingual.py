@@ -133,3 +133,11 @@ def test_a_learned_english_phrase_finds_its_vietnamese_words_side_by_side(sample
         first = sample_engine.rank(english, limit=1, lang="vi")
         held += bool(first) and unit in fold(sample_engine.document(first[0]).text).lower()
     assert checked >= 5 and held >= 0.7 * checked, (held, checked)
+
+
+def test_an_english_title_is_rendered_as_a_vietnamese_release_writes_it():
+    from searcher.bilingual import rendered_in_vietnamese
+
+    assert rendered_in_vietnamese("Ambassador Nguyen Tat Thanh") == "Đại sứ Nguyen Tat Thanh"
+    assert rendered_in_vietnamese("Le Quoc Hung Ministry of Public Security") == "Le Quoc Hung Bộ Công an"
+    assert rendered_in_vietnamese("nguyen van long") is None
