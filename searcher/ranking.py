@@ -150,13 +150,13 @@ class Ranker:
         if exact.any():
             scores[exact] += top
         elif near and len(words) <= NEAR_SYLLABLES:
-            near = self.gen.none()
+            close = self.gen.none()
             distinct = list(dict.fromkeys(words))
             for f in NEAR_FIELDS:
                 spellings = [scorer.variants(f, w) for w in distinct]
                 if all(spellings):
-                    near |= self._near(f, spellings, scores, len(words))
-            scores[near] += top
+                    close |= self._near(f, spellings, scores, len(words))
+            scores[close] += top
         return bool(exact.any())
 
     def _near(self, field: str, spellings: list[list[str]], scores: np.ndarray, length: int) -> np.ndarray:
