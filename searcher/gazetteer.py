@@ -782,6 +782,15 @@ thôn
 
 # Well-known agencies: (Vietnamese name, English name, acronyms).  Used to
 # recognise an agency from any of its names and to index all of them.
+# Acronyms of a known body that mostly stand for something else in the news
+# (acronym -> its other meanings): "AFP" is the Australian Federal Police in
+# a release about police cooperation, and Agence France-Presse in almost
+# every wire story ("theo AFP", "hãng tin AFP").  Such an acronym standing
+# alone names the body only in a release that also writes the body's name.
+AMBIGUOUS_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "AFP": ("Agence France-Presse",),
+}
+
 KNOWN_AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
     ("Bộ Công an", "Ministry of Public Security", ("MPS",)),
     ("Bộ Ngoại giao", "Ministry of Foreign Affairs", ("MOFA",)),

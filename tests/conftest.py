@@ -115,6 +115,18 @@ CORPUS_VIETNEWS = 400  # vietnews releases in the shared corpus index
 CORPUS_NTREX = 40      # ntrex lines (20 stories in both languages)
 
 
+def seeds_and(tmp_path_factory, name: str, add) -> searcher.Engine:
+    """An engine over the seeds plus what ``add(docs_folder)`` writes
+    beside them, indexed in a fresh folder (the caller closes it)."""
+    docs = tmp_path_factory.mktemp(f"{name}-docs")
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, docs / f.name)
+    add(docs)
+    index_dir = tmp_path_factory.mktemp(f"{name}-index")
+    searcher.build_index(docs, index_dir)
+    return searcher.open_index(str(index_dir))
+
+
 def write_corpus_sample(docs: Path, seed: int = 13) -> int:
     """The seeds, the first vietnews releases and ntrex stories in ``docs``;
     two thirds of the vietnews releases get a date (fixed seed, 2016-2025),

@@ -1,3 +1,4 @@
+import pytest
 from conftest import SEED_A, SEED_B, SEEDS
 
 from searcher.entities.collect import extract
@@ -292,3 +293,48 @@ def test_a_known_figure_named_by_surname_gets_the_full_name():
     # A surname the text gives a full name for keeps that person.
     officials, _ = extract(["Ivanka Trump visited Seoul. Trump met President Moon Jae-in."], "en")
     assert "Donald Trump" not in [o.name for o in officials]
+
+
+@pytest.fixture(scope="module")
+def afp_engine(tmp_path_factory):
+    """The seeds and the first 60 vietnews releases that write "AFP"."""
+    import gzip
+
+    from conftest import seeds_and, shared_path
+
+    def add(docs) -> None:
+        kept = 0
+        with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as src, \
+                open(docs / "vietnews.jsonl", "w", encoding="utf-8") as out:
+            for line in src:
+                if "AFP" in line and kept < 60:
+                    out.write(line)
+                    kept += 1
+
+    engine = seeds_and(tmp_path_factory, "afp", add)
+    yield engine
+    engine.close()
+
+
+def test_an_ambiguous_acronym_alone_names_no_body(afp_engine):
+    """"AFP" in wire stories ("theo AFP") is the news agency, not the
+    Australian Federal Police: among 60 news releases citing AFP and the
+    seeds, only releases that write the police's name in full are listed
+    under it, and the police's filter counts exactly those ("agency:AFP"
+    alone still also matches "Hãng thông tấn AFP" by its words: issue 17)."""
+    from searcher.textnorm import fold
+
+    gen = afp_engine._current().gen
+    police = []
+    wire = 0
+    for d in range(gen.size):
+        rel = gen.release(d)
+        names = {a.name for a in rel.agencies} | {n for a in rel.agencies for n in a.aliases}
+        wire += "Agence France-Presse" in names
+        if "Australian Federal Police" in names:
+            police.append(rel.doc_id)
+            text = fold(rel.text).lower()
+            assert "canh sat lien bang australia" in text or "australian federal police" in text, rel.doc_id
+    assert SEED_A in police and len(police) < 5, police
+    assert wire >= 3, wire  # "hãng thông tấn AFP": the news agency, by its own name
+    assert afp_engine.search("", agency="Australian Federal Police", limit=1).total == len(police)

@@ -8,7 +8,7 @@ file is missing."""
 import json
 
 import pytest
-from conftest import SEED_A, SEED_B, shared_path
+from conftest import SEED_A, SEED_B, seeds_and, shared_path
 
 import searcher
 from searcher.eval import pair_accuracy
@@ -161,17 +161,12 @@ def test_a_translation_right_after_its_release_is_shown_under_it(ntrex_engine):
 
 
 @pytest.fixture(scope="module")
-def mixed_engine(tmp_path_factory, seed_docs):
+def mixed_engine(tmp_path_factory):
     """The two Vietnamese seeds (no English version) beside the ntrex pairs."""
     import shutil
 
-    docs = tmp_path_factory.mktemp("mixed-docs")
-    for f in seed_docs.iterdir():
-        shutil.copy(f, docs / f.name)
-    shutil.copy(shared_path("corpus", "ntrex-dev.jsonl"), docs / "ntrex-dev.jsonl")
-    index_dir = tmp_path_factory.mktemp("mixed-index")
-    searcher.build_index(docs, index_dir)
-    eng = searcher.open_index(str(index_dir))
+    eng = seeds_and(tmp_path_factory, "mixed",
+                    lambda docs: shutil.copy(shared_path("corpus", "ntrex-dev.jsonl"), docs / "ntrex-dev.jsonl"))
     yield eng
     eng.close()
 

@@ -63,7 +63,7 @@ class Collector:
 
     def result(self) -> tuple[list[Official], list[Agency]]:
         """The merged entities, in order of first mention."""
-        agencies = _merge_agencies(list(self.agencies.values()))
+        agencies = [a for a in _merge_agencies(list(self.agencies.values())) if not _unresolved(a)]
         _attach_known_names(agencies)
         officials = _merge_officials(list(self.officials.values()), self.mentions)
         officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
@@ -226,6 +226,13 @@ def _longer_variant(long: str, short: str) -> bool:
     return entity_key(" ".join(lw[:start])) == entity_key(" ".join(sw[:start])) \
         and all(not is_cap(w) or gz.key(w) in gz.PLACE_LEVELS_VI or gz.key(w) in gz.COMPANY_FORMS_VI
                 for w in middle)
+
+
+def _unresolved(agency: Agency) -> bool:
+    """An ambiguous acronym ("AFP": the police or the news agency) that the
+    release never writes out: it stays unresolved rather than linked to
+    the wrong body (``gazetteer.AMBIGUOUS_ACRONYMS``)."""
+    return agency.name in gz.AMBIGUOUS_ACRONYMS and not agency.aliases
 
 
 def _attach_known_names(agencies: list[Agency]) -> None:
