@@ -1814,7 +1814,12 @@ SURNAME_REFERENTS: dict[str, str] = {
     "Abe": "Shinzo Abe",
     "Suga": "Yoshihide Suga",
     "Salman": "Mohammed bin Salman",
+    "Assad": "Bashar al-Assad",
 }
+
+# People known by one name: any other one-word "official" is a word the
+# rules took for a name ("Văn", "Đoàn", "Cảng", "Nhật") and is dropped.
+SINGLE_NAMES = frozenset({"Jokowi", "Suharto", "Sukarno", "Megawati", "Pelé", "Pele", "Ronaldinho", "Neymar"})
 
 
 # --- small word lists of the entity rules (searcher.entities) ---------------

@@ -53,7 +53,7 @@ __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "LOCK", "Ind
 
 # The version of what a generation holds (schema, stored fields, manifest):
 # a generation of another version is rebuilt by the next reindex.
-SCHEMA_VERSION = 13  # 13: an ambiguous acronym alone ("AFP") no longer names a known body
+SCHEMA_VERSION = 14  # 13: an ambiguous acronym alone ("AFP") names no known body; 14: no one-word officials
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 TRANSLATIONS = "translations.json"  # the translation pairs of a generation

@@ -338,3 +338,15 @@ def test_an_ambiguous_acronym_alone_names_no_body(afp_engine):
     assert SEED_A in police and len(police) < 5, police
     assert wire >= 3, wire  # "hãng thông tấn AFP": the news agency, by its own name
     assert afp_engine.search("", agency="Australian Federal Police", limit=1).total == len(police)
+
+
+def test_no_official_is_a_single_word_unless_known_by_one_name(sample_engine):
+    """Across the corpus sample, a one-word "official" ("Văn" of "nhà lãnh
+    đạo Đài Loan Thái Anh Văn", "Đoàn" of "Trung ương Đoàn") is a word the
+    rules took for a name: only people known by one name stay."""
+    from searcher import gazetteer as gz
+
+    gen = sample_engine._current().gen
+    names = [o.name for d in range(gen.size) for o in gen.release(d).officials]
+    assert len(names) > 300
+    assert [n for n in names if " " not in n and n not in gz.SINGLE_NAMES] == []

@@ -69,7 +69,7 @@ class Collector:
         officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
         for o in officials:
             _name_known_figure(o)
-        return officials, agencies
+        return [o for o in officials if " " in o.name or o.name in gz.SINGLE_NAMES], agencies
 
 
 def _strip_address(name: str) -> str:
