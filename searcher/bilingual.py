@@ -67,6 +67,23 @@ def _matches(text: str, lang: str) -> list[list[str]]:
     return [found for _, found in phrase_spans(text, lang)]
 
 
+def _spans(keys: list[str], table: dict[str, list[str]]) -> list[tuple[int, int, list[str]]]:
+    """(first word, number of words, translations) of each phrase of
+    ``table`` among the keyed words, longest first, without overlaps."""
+    out: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(keys):
+        for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            found = table.get(" ".join(keys[i:i + n]))
+            if found:
+                out.append((i, n, found))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
 def phrase_spans(text: str, lang: str) -> list[tuple[list[str], list[str]]]:
     """(the phrase's words as keyed, its translations) for each gazetteer
     phrase in ``text``, longest first, without overlaps."""
@@ -75,18 +92,7 @@ def phrase_spans(text: str, lang: str) -> list[tuple[list[str], list[str]]]:
     exact = lang != "en" and has_diacritics(text)
     table = _tables()[0 if lang == "en" else 2 if exact else 1]
     words = _key(text, folded=not exact).split()
-    out: list[tuple[list[str], list[str]]] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-            found = table.get(" ".join(words[i:i + n]))
-            if found:
-                out.append((words[i:i + n], found))
-                i += n
-                break
-        else:
-            i += 1
-    return out
+    return [(words[i:i + n], found) for i, n, found in _spans(words, table)]
 
 
 def gloss(text: str, lang: str) -> str:
@@ -113,21 +119,14 @@ def rendered_in_vietnamese(text: str) -> str | None:
     Thanh"), as a Vietnamese release would write it; None when it holds
     no such phrase."""
     words = _WORD.findall(nfc(text))
-    table = _tables()[0]
     keys = _key(text).split()
-    if len(keys) != len(words):
+    spans = _spans(keys, _tables()[0]) if len(keys) == len(words) else []
+    if not spans:
         return None
     out: list[str] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-            found = table.get(" ".join(keys[i:i + n]))
-            if found:
-                out.append(found[0])
-                i += n
-                break
-        else:
-            out.append(words[i])
-            i += 1
-    rendered = " ".join(out)
+    done = 0
+    for i, n, found in spans:
+        out += words[done:i] + [found[0]]
+        done = i + n
+    rendered = " ".join(out + words[done:])
     return rendered if rendered != " ".join(words) else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import bilingual, lexicon
 from .analysis import ENGLISH_STOP_WORDS, PAIR_WORD, english_analyzer, syllables, words
-from .querylang import foreign_words, is_foreign_word
+from .querylang import english_part, is_foreign_word
 from .querytypes import Lookup, Option, Word, is_function_word, vi_units
 from .textnorm import canonical_tone, fold, has_diacritics, nfc
 
@@ -202,8 +202,7 @@ def content_words(text: str, vi: tuple[str, ...], en: tuple[str, ...], lang: str
     accented = has_diacritics(text)
     phrases: dict[str, list[str]] = {}
     learned: dict[str, list[str]] = {}
-    english = text if lang == "en" else " ".join(foreign_words(text))
-    if english:
+    if english_part(text, lang):
         for words, found in bilingual.phrase_spans(text, "en"):
             for w in words:
                 phrases.setdefault(fold(w).lower(), []).extend(found)

@@ -780,8 +780,6 @@ thôn
 ấp
 """)
 
-# Well-known agencies: (Vietnamese name, English name, acronyms).  Used to
-# recognise an agency from any of its names and to index all of them.
 # Acronyms of a known body that mostly stand for something else in the news
 # (acronym -> its other meanings): "AFP" is the Australian Federal Police in
 # a release about police cooperation, and Agence France-Presse in almost
@@ -791,6 +789,8 @@ AMBIGUOUS_ACRONYMS: dict[str, tuple[str, ...]] = {
     "AFP": ("Agence France-Presse",),
 }
 
+# Well-known agencies: (Vietnamese name, English name, acronyms).  Used to
+# recognise an agency from any of its names and to index all of them.
 KNOWN_AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
     ("Bộ Công an", "Ministry of Public Security", ("MPS",)),
     ("Bộ Ngoại giao", "Ministry of Foreign Affairs", ("MOFA",)),

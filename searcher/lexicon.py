@@ -82,7 +82,7 @@ def _top(t: dict[str, dict[str, float]], freq: dict[str, int], keep: int = 3,
     return out
 
 
-# Phrase translations: an English pair of words (or a word) and a unit of
+# Phrase translations: an English pair of words and a unit of
 # Vietnamese words that go together across the aligned paragraphs.
 PHRASE_MIN_PAIRS = 4  # both seen, and seen together, in at least this many pairs
 PHRASE_MIN_DICE = 0.35  # Dice's coefficient of the two (how often together / how often each)
@@ -97,14 +97,14 @@ def _vi_grams(terms: list[str]) -> set[str]:
     return {" ".join(terms[i:i + n]) for n in range(1, VI_UNIT_WORDS + 1) for i in range(len(terms) - n + 1)}
 
 
-def _dice_best(co: dict[str, int], df_x: int, vi_df: dict[str, int], floor: float) -> list[list]:
+def _dice_best(co: dict[str, int], df_x: int, vi_df: dict[str, int]) -> list[list]:
     """The two units most often with the phrase, longest first on a tie;
     never a part of one already kept ("bien_doi" beside "bien_doi khi_hau")."""
     scored = sorted(((2 * c / (df_x + vi_df[v]), len(v), v) for v, c in co.items() if c >= PHRASE_MIN_PAIRS),
                     reverse=True)
     out: list[list] = []
     for d, _, v in scored:
-        if d < floor or len(out) == 2:
+        if d < PHRASE_MIN_DICE or len(out) == 2:
             break
         if not any(f" {v} " in f" {kept} " for kept, _ in out):
             out.append([v, round(d, 3)])
@@ -156,7 +156,7 @@ def train_phrases(pairs: list[tuple[list[str], list[str]]], en2vi: dict[str, lis
     out: dict[str, list[list]] = {}
     for x, row in co.items():
         kept = {v: c for v, c in row.items() if _unit_kept(x, v) and _explained(x, v, en2vi, vi2en)}
-        best = _dice_best(kept, en_df[x], vi_df, PHRASE_MIN_DICE)
+        best = _dice_best(kept, en_df[x], vi_df)
         if best:
             out[x] = best
     return out

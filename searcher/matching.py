@@ -154,14 +154,17 @@ class Matcher:
         when no release holds every word as typed (``loosen`` False: then
         nothing matches).  A release's translation matches with it: it is
         the same release."""
-        found = self._free.get(f"{loosen} {node!r}", lambda: self._free_uncached(node, loosen))
+        found = self._free_entry(node, loosen)
         return found[0], found[1]
 
     def held_share(self, node: FreeText) -> np.ndarray | None:
         """For a long query or a question that admitted near misses, the
         share of its content words each release holds, each word weighted
         by its idf (None when no near miss was admitted)."""
-        return self._free.get(f"{node.loose} {node!r}", lambda: self._free_uncached(node, node.loose))[2]
+        return self._free_entry(node, node.loose)[2]
+
+    def _free_entry(self, node: FreeText, loosen: bool) -> tuple[np.ndarray, Loosened, np.ndarray | None]:
+        return self._free.get(f"{loosen} {node!r}", lambda: self._free_uncached(node, loosen))
 
     def _free_uncached(self, node: FreeText, loosen: bool) -> tuple[np.ndarray, Loosened, np.ndarray | None]:
         live = self.gen.live
@@ -182,7 +185,7 @@ class Matcher:
             counts = np.sum(holds, axis=0, dtype=np.int16) * live
             hit = counts >= len(level_words)
             if hit.any():
-                share = None if near is None else self._share(self._holds(level_words, as_typed, apart=True))
+                share = None if near is None else self._share(level_words, holds, as_typed)
                 return self.gen.with_twins(_either(hit, near)), note, share
         best = int(counts.max()) if counts.size else 0
         if best == 0 or not loosen:
@@ -203,30 +206,33 @@ class Matcher:
                 out |= group & (scores >= np.float32(NEAR_MISS) * scores[group].max())
         return out
 
-    def _holds(self, words: tuple[Word, ...], as_typed: bool, apart: bool = False) -> list[np.ndarray]:
+    def _holds(self, words: tuple[Word, ...], as_typed: bool) -> list[np.ndarray]:
         """Per word of ``words``, the releases holding it (``as_typed``:
-        words typed with diacritics must carry them; ``apart``: a word of
-        several syllables that is not a name counts with its syllables
-        anywhere, for the word may be a wrong guess from syllables typed
-        plainly)."""
-        out = []
-        for word in words:
-            holds = self.gen.none()
-            loose = apart and not word.name and " " in word.text
-            for opt in word.options:
-                every = self._option(opt.fields, opt.terms, () if loose else opt.pairs, opt.exact and as_typed)
-                if every is not None:
-                    holds |= every
-            out.append(holds)
-        return out
+        words typed with diacritics must carry them)."""
+        return [self._word_holds(word, as_typed) for word in words]
 
-    def _share(self, holds: list[np.ndarray]) -> np.ndarray:
-        """The idf-weighted share of the words each release holds."""
+    def _word_holds(self, word: Word, as_typed: bool, apart: bool = False) -> np.ndarray:
+        """The releases holding one word by any of its options (``apart``:
+        its syllables anywhere, not side by side)."""
+        holds = self.gen.none()
+        for opt in word.options:
+            every = self._option(opt.fields, opt.terms, () if apart else opt.pairs, opt.exact and as_typed)
+            if every is not None:
+                holds |= every
+        return holds
+
+    def _share(self, words: tuple[Word, ...], holds: list[np.ndarray], as_typed: bool) -> np.ndarray:
+        """The idf-weighted share of ``words`` each release holds (``holds``:
+        per word, as matched).  A word of several syllables that is not a
+        name counts with its syllables anywhere: grouping syllables typed
+        plainly into a word is a guess."""
+        held = [self._word_holds(w, as_typed, apart=True) if not w.name and " " in w.text else h
+                for w, h in zip(words, holds, strict=True)]
         idf = self.gen.scorer.idf
-        weights = [idf(int(np.count_nonzero(h))) for h in holds]
+        weights = [idf(int(np.count_nonzero(h))) for h in held]
         total = sum(weights)
         share = np.zeros(self.gen.size, dtype=np.float32)
-        for h, w in zip(holds, weights, strict=True):
+        for h, w in zip(held, weights, strict=True):
             share[h] += np.float32(w / total if total > 0 else 0.0)
         return share
 

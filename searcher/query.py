@@ -35,7 +35,7 @@ from .contentwords import content_words
 from .entities.names import entity_key, loose_key
 from .fields import ENTITY_FIELDS, PREFIX_FIELDS, PREFIXES
 from .options import InvalidParameter, parse_lang
-from .querylang import clear_query_lang, foreign_words, is_question, query_lang
+from .querylang import clear_query_lang, english_part, foreign_words, is_question, query_lang
 from .querytypes import (
     _FIELD_PREFIX,
     MAX_QUERY_CHARS,
@@ -133,12 +133,6 @@ def _mark_translations(options: list[tuple[str, float]], terms: Terms) -> None:
         terms.vi_phrases.update((a, b) for a in singles for b in singles if a != b)
 
 
-def _english_part(text: str, lang: str) -> str:
-    """What of a query reads as English: all of an English query, the
-    foreign words of a Vietnamese one."""
-    return text if lang == "en" else " ".join(foreign_words(text))
-
-
 def _translations(text: str, lang: str, vi: Mapping[str, float], en: Mapping[str, float],
                   terms: Terms, cfg: RankingConfig) -> list[Q.Query]:
     """The query's words in the other language, from the learned lexicon,
@@ -147,7 +141,7 @@ def _translations(text: str, lang: str, vi: Mapping[str, float], en: Mapping[str
     Hung", "Nguyễn Văn Long Korea") are translated into Vietnamese too."""
     lex = lexicon.load()
     to_vi: dict[str, float] = {}
-    for stem in dict.fromkeys(_stems(_english_part(text, lang))):
+    for stem in dict.fromkeys(_stems(english_part(text, lang))):
         options = lex.to_vietnamese(stem)
         for term, p in options:
             to_vi[term] = max(to_vi.get(term, 0.0), p)

@@ -13,7 +13,8 @@ from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS
 from .textnorm import fold, has_diacritics
 
-__all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese", "is_foreign_word", "foreign_words"]
+__all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese", "is_foreign_word", "foreign_words",
+           "english_part"]
 
 
 # The shape of a Vietnamese syllable typed without diacritics: initial
@@ -42,6 +43,12 @@ def foreign_words(text: str) -> list[str]:
     a Vietnamese query they are translated too ("Deputy Minister Le Quoc
     Hung", "Nguyễn Văn Long Korea")."""
     return [w for w in re.findall(r"[^\W\d_]+", text) if is_foreign_word(w)]
+
+
+def english_part(text: str, lang: str) -> str:
+    """What of a query reads as English: all of an English query (``lang``
+    "en"), the foreign words of any other."""
+    return text if lang == "en" else " ".join(foreign_words(text))
 
 
 def _lang_votes(text: str) -> tuple[int, int, int, int]:
