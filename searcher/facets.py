@@ -1,4 +1,4 @@
-"""Facet counts (language, year, official, agency) over all matches.
+"""Facet counts (language, year, official, agency, media) over all matches.
 
 Built once per index generation from the ``entity_names`` column and the
 ``lang``/``year`` terms, into numpy arrays, so counting the facets of a query
@@ -13,34 +13,49 @@ from collections import Counter
 
 import numpy as np
 
-from .entities.names import entity_key
+from .entities.names import entity_key, loose_key
 
 __all__ = ["FacetTable"]
 
 
-class _Entities:
-    """One entity kind (officials or agencies) as a document/entity list."""
+def _entries(raw: str) -> list[tuple[str, str]]:
+    """(name, identity) of each line of one kind in the names column."""
+    out = []
+    for line in raw.split("\n"):
+        name, _, ident = line.partition("\x1f")
+        if name and ident:
+            out.append((name, ident))
+    return out
 
-    def __init__(self, per_doc: list[list[str]]):
+
+class _Entities:
+    """One entity kind (officials, agencies or media) as a document/entity
+    list, grouped by the identity the index gave each name: the one the
+    filters match, so an entry's count is what clicking it finds."""
+
+    def __init__(self, per_doc: list[list[tuple[str, str]]], people: bool = False):
+        joins = _romanised_joins(per_doc) if people else {}
         spellings: dict[str, Counter] = {}
         ids: dict[str, int] = {}
         docs: list[int] = []
         entities: list[int] = []
         for doc, names in enumerate(per_doc):
             seen: set[int] = set()
-            for name in names:
-                key = entity_key(name)
-                if not key:
-                    continue
-                ent = ids.setdefault(key, len(ids))
-                spellings.setdefault(key, Counter())[name] += 1
-                if ent not in seen:
-                    seen.add(ent)
-                    docs.append(doc)
-                    entities.append(ent)
+            for name, ident in names:
+                for group in joins.get(ident, (ident,)):
+                    ent = ids.setdefault(group, len(ids))
+                    if group == ident:
+                        spellings.setdefault(group, Counter())[name] += 1
+                    if ent not in seen:
+                        seen.add(ent)
+                        docs.append(doc)
+                        entities.append(ent)
         self.keys = list(ids)
         self.display = [spellings[k].most_common(1)[0][0] for k in self.keys]
-        self.by_key = {k: self.display[i] for i, k in enumerate(self.keys)}
+        used = {k: sum(spellings[k].values()) for k in self.keys}
+        self.by_key = {}  # a name typed without marks -> the most used entity it may be
+        for i in sorted(range(len(self.keys)), key=lambda i: used[self.keys[i]]):
+            self.by_key[entity_key(self.display[i])] = self.display[i]
         self.docs = np.asarray(docs, dtype=np.int64)
         self.entities = np.asarray(entities, dtype=np.int64)
 
@@ -55,12 +70,23 @@ class _Entities:
         return [(self.display[i], int(counts[i])) for i in order if counts[i] > 0]
 
 
+def _romanised_joins(per_doc: list[list[tuple[str, str]]]) -> dict[str, tuple[str, ...]]:
+    """A name written without marks ("~le quoc hung") counts for every marked
+    name it could be ("=lê quốc hùng", "=lê quốc hưng"), as a filter by either
+    finds it; one no marked name folds to stays an entry of its own."""
+    marked: dict[str, set[str]] = {}
+    for names in per_doc:
+        for name, ident in names:
+            if ident.startswith("="):
+                marked.setdefault("~" + loose_key(name), set()).add(ident)
+    return {k: tuple(sorted(v)) for k, v in marked.items()}
+
+
 class FacetTable:
     """Facets of one index generation."""
 
     def __init__(self, scorer):
-        officials: list[list[str]] = [[] for _ in range(scorer.size)]
-        agencies: list[list[str]] = [[] for _ in range(scorer.size)]
+        kinds: tuple[list[list[tuple[str, str]]], ...] = tuple([[] for _ in range(scorer.size)] for _ in range(3))
         with scorer.lock:
             for reader, base in scorer.leaves:
                 if not reader.has_column("entity_names"):
@@ -69,11 +95,11 @@ class FacetTable:
                 for d in range(reader.doc_count_all()):
                     raw = column[d]
                     if raw:
-                        o, _, a = raw.decode("utf-8").partition("\t")
-                        officials[base + d] = [n for n in o.split("\n") if n]
-                        agencies[base + d] = [n for n in a.split("\n") if n]
-        self.officials = _Entities(officials)
-        self.agencies = _Entities(agencies)
+                        for per_doc, part in zip(kinds, raw.decode("utf-8").split("\t"), strict=False):
+                            per_doc[base + d] = _entries(part)
+        self.officials = _Entities(kinds[0], people=True)
+        self.agencies = _Entities(kinds[1])
+        self.media = _Entities(kinds[2])
         self.lang = scorer.term_array("lang", lambda t: 1.0 if t == "vi" else 2.0)
         self.year = scorer.term_array("year", lambda t: float(t) if t.isdigit() else 0.0)
 
@@ -92,9 +118,10 @@ class FacetTable:
             "year": year,
             "official": self.officials.counts(matched, top),
             "agency": self.agencies.counts(matched, top),
+            "media": self.media.counts(matched, top),
         }
 
     def entity_spelling(self, text: str) -> str | None:
-        """The usual spelling of the official or agency ``text`` names, if any."""
+        """The usual spelling of the official, agency or medium ``text`` names, if any."""
         key = entity_key(text)
-        return self.officials.by_key.get(key) or self.agencies.by_key.get(key)
+        return self.officials.by_key.get(key) or self.agencies.by_key.get(key) or self.media.by_key.get(key)

@@ -818,6 +818,17 @@ KNOWN_AGENCIES: list[tuple[str, str, tuple[str, ...]]] = [
 # Lowercase words that often stand inside an agency name
 # ("Cơ quan Cảnh sát quốc gia", "Viện kiểm sát nhân dân tỉnh ...").
 AGENCY_INNER_VI = _keys("""
+vận tải
+đào tạo
+đầu tư
+du lịch
+thể thao
+thương binh
+phát triển
+nông thôn
+công nghệ
+truyền thông
+khoa học
 quốc gia
 nhân dân
 quốc tế
@@ -1786,6 +1797,22 @@ KNOWN_AGENCIES += [
     ("Báo Chosun Ilbo", "Chosun Ilbo", ()),
     ("Báo New York Post", "New York Post", ()),
 ]
+KNOWN_AGENCIES += [
+    ("Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", ()),
+]
+# The ministries as the press abbreviates them ("Bộ GD&ĐT", "Bộ GTVT").
+AGENCY_ALIASES.update({
+    "Bộ GD-ĐT": "Bộ Giáo dục và Đào tạo", "Bộ GDĐT": "Bộ Giáo dục và Đào tạo",
+    "Bộ GTVT": "Bộ Giao thông Vận tải", "Bộ Giao thông - Vận tải": "Bộ Giao thông Vận tải",
+    "Bộ LĐ-TB&XH": "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ NN&PTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ NNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ TN&MT": "Bộ Tài nguyên và Môi trường", "Bộ TNMT": "Bộ Tài nguyên và Môi trường",
+    "Bộ KH&ĐT": "Bộ Kế hoạch và Đầu tư", "Bộ KHĐT": "Bộ Kế hoạch và Đầu tư",
+    "Bộ KH&CN": "Bộ Khoa học và Công nghệ", "Bộ KHCN": "Bộ Khoa học và Công nghệ",
+    "Bộ TT&TT": "Bộ Thông tin và Truyền thông", "Bộ TTTT": "Bộ Thông tin và Truyền thông",
+    "Bộ VH-TT&DL": "Bộ Văn hóa, Thể thao và Du lịch", "Bộ VHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Văn hóa - Thể thao và Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
+})
 AGENCY_ALIASES.update({
     "Báo VOV": "Đài Tiếng nói Việt Nam",
     "Bộ đội biên phòng": "Bộ đội Biên phòng Việt Nam",
@@ -1801,6 +1828,247 @@ hãng tin
 thời báo
 nhật báo
 tạp chí
+""")
+
+
+# What a head may not be followed by alone: "UBND TP" (which city?),
+# "trường THPT" (which school?), "Cục Quản lý" (of what?) are fragments.
+GENERIC_REMAINDERS_VI = _keys("""
+tp
+tp.
+tỉnh
+thành phố
+huyện
+quận
+xã
+phường
+thị xã
+thị trấn
+quản lý
+nghiên cứu
+thpt
+thcs
+ptth
+đh
+cđ
+tiểu học
+mầm non
+trung học
+đại học
+cao đẳng
+giao thông
+""")
+# Words a name cannot end on ("Sở Giáo dục và"): the rest was cut.
+NAME_LINKS_VI = frozenset({"và", "của", "tại", "ở", "&", "-", "–", ","})
+
+
+# --- media: the sources a story cites are their own kind, not agencies -------
+
+# Heads that make a name a medium ("Báo Thanh Niên", "hãng tin Reuters",
+# "Đài CNN"); "đài" is also a weather or control station, see below.
+MEDIA_NAME_HEADS_VI = _keys("""
+báo
+tờ
+tờ báo
+đài
+kênh
+hãng tin
+hãng thông tấn
+thông tấn xã
+thời báo
+nhật báo
+tuần báo
+tạp chí
+trang tin
+trang
+""")
+# What "đài" heads when it is not a broadcaster.
+NOT_MEDIA_AFTER_DAI = _keys("""
+khí tượng
+khí tượng thủy văn
+thiên văn
+quan sát
+kiểm soát
+chỉ huy
+tưởng niệm
+liệt sĩ
+""")
+# English name tails of media ("Fox News", "Financial Times").
+MEDIA_TAILS_EN = _keys("""
+news
+times
+post
+journal
+herald
+telegraph
+tribune
+gazette
+daily
+chronicle
+mail
+mirror
+express
+radio
+tv
+television
+broadcasting
+magazine
+weekly
+online
+insider
+observer
+standard
+""")
+# Outlets known by a name with no head or tail that says so.
+MEDIA_NAMES = _keys("""
+Reuters
+AP
+Associated Press
+Bloomberg
+Yonhap
+Kyodo
+Jiji
+Xinhua
+Tân Hoa Xã
+TASS
+RIA Novosti
+Sputnik
+Interfax
+KCNA
+TTXVN
+Thông tấn xã Việt Nam
+VNA
+Bernama
+Antara
+CNN
+BBC
+CBS
+NBC
+ABC
+CNBC
+MSNBC
+NPR
+PBS
+RT
+NHK
+KBS
+MBC
+SBS
+YTN
+CCTV
+VTV
+VOV
+VTC
+VOA
+RFA
+RFI
+DW
+Deutsche Welle
+Al Jazeera
+Al Arabiya
+Anadolu
+IRNA
+Fars
+Tasnim
+Euronews
+France 24
+Sky News
+Politico
+Axios
+The Hill
+Newsweek
+Forbes
+Breitbart
+Bild
+Der Spiegel
+Spiegel
+Le Figaro
+Le Monde
+Nikkei
+Asahi
+Yomiuri
+Mainichi
+Hankyoreh
+JoongAng
+Chosun
+SCMP
+WSJ
+Global Times
+Hoàn Cầu
+China Daily
+Sina
+Phượng Hoàng
+Inquirer
+Rappler
+Dawn
+VnExpress
+Vietnamnet
+VietNamNet
+VietnamPlus
+Zing
+Zing.vn
+Kênh14
+Soha
+Infonet
+Dân trí
+Tuổi Trẻ
+Thanh Niên
+Lao Động
+Tiền Phong
+Người Lao Động
+Người Đưa Tin
+Nhân Dân
+Pháp luật TP.HCM
+Phụ nữ
+Một Thế Giới
+Ngôi sao
+Giao thông
+Tin tức
+""")
+# Known bodies (``KNOWN_AGENCIES``, by Vietnamese name) that are media
+# although no head word says so.
+KNOWN_MEDIA_ENTRIES = _keys("""
+The Guardian
+The Times
+The Telegraph
+Financial Times
+The Economist
+Politico
+Axios
+The Hill
+USA Today
+Los Angeles Times
+Nikkei
+Straits Times
+Bưu điện Washington
+Bưu điện Hoa Nam Buổi sáng
+Nhân dân Nhật báo
+Tân Hoa Xã
+Thông tấn xã Việt Nam
+Đài Truyền hình Việt Nam
+Đài Tiếng nói Việt Nam
+""")
+# News-agency cues around an ambiguous acronym ("theo AFP", "hãng tin
+# AFP", "AFP đưa tin", "Ảnh: AFP"): the acronym is the outlet there.
+NEWS_CUES_BEFORE_VI = _keys("""
+theo
+hãng tin
+hãng thông tấn
+thông tấn
+ảnh
+nguồn
+phóng viên
+trả lời
+nói với
+báo
+trang
+""")
+NEWS_CUES_AFTER_VI = _keys("""
+đưa tin
+dẫn
+dẫn lời
+trích dẫn
+đăng tải
 """)
 
 

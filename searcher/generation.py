@@ -54,6 +54,8 @@ def release_of(stored: dict) -> Release:
                    for o in stored.get("officials", [])],
         agencies=[Agency(a["name"], a.get("acronym", ""), list(a.get("aliases", [])))
                   for a in stored.get("agencies", [])],
+        media=[Agency(m["name"], m.get("acronym", ""), list(m.get("aliases", [])))
+               for m in stored.get("media", [])],
     )
 
 

@@ -33,7 +33,7 @@ from whoosh.writing import SegmentWriter
 
 from .analysis import PairTokenizer, english_analyzer, segmented, vietnamese_analyzer
 from .entities.collect import extract
-from .entities.names import entity_key, loose_key
+from .entities.names import body_identity, entity_key, loose_key, person_identity
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
 from .integrity import verify
@@ -95,6 +95,7 @@ def make_schema() -> Schema:
         **text,
         official_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         agency_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        media_keys=KEYWORD(commas=True, lowercase=False, scorable=False),
         # which syllables stand together (a tokenizer is an analyser)
         **{PAIRS: _presence_field()},
         entity_names=COLUMN(VarBytesColumn()),
@@ -147,11 +148,12 @@ def release_fields(rel: Release) -> dict:
     officials = [o.to_dict() for o in rel.officials]
     official_names = [n for o in officials for n in (o["name"], *o.get("aliases", []))]  # every spelling
     agencies = [a.to_dict() for a in rel.agencies]
+    media = [m.to_dict() for m in rel.media]
     stored = {
         "doc_id": rel.doc_id, "title": rel.title, "lead": rel.lead, "body": rel.body,
         "lang": rel.lang, "date": rel.date, "date_inferred": rel.date_inferred,
         "source": rel.source, "url": rel.url, "path": rel.path,
-        "officials": officials, "agencies": agencies,
+        "officials": officials, "agencies": agencies, "media": media,
     }
     doc = {
         "doc_id": rel.doc_id,
@@ -165,9 +167,10 @@ def release_fields(rel: Release) -> dict:
         "agencies": "\n".join(
             "\n".join([a["name"], a["acronym"], *a["aliases"]]).strip() for a in agencies
         ),
-        "official_keys": ",".join(sorted({k for n in official_names for k in (entity_key(n), loose_key(n))})),
-        "agency_keys": ",".join(sorted({entity_key(a["name"]) for a in agencies})),
-        "entity_names": _names_column(officials, agencies),
+        "official_keys": _official_keys(official_names),
+        "agency_keys": ",".join(sorted({_body(a) for a in agencies})),
+        "media_keys": ",".join(sorted({_body(m, True) for m in media})),
+        "entity_names": _names_column(officials, agencies, media),
         PAIRS: "\n".join(p for p in (rel.title, rel.lead, rel.body, *official_names,
                                        *(n for a in agencies for n in (a["name"], *a["aliases"]))) if p),
         "release": stored,
@@ -178,10 +181,28 @@ def release_fields(rel: Release) -> dict:
     return {k: v for k, v in doc.items() if v != ""}
 
 
-def _names_column(officials: list[dict], agencies: list[dict]) -> bytes:
-    """Officials, a tab, then agencies; names separated by newlines."""
-    return ("\n".join(o["name"] for o in officials) + "\t" +
-            "\n".join(a["name"] for a in agencies)).encode("utf-8")
+def _official_keys(names: list[str]) -> str:
+    """Every spelling's folded and romanisation-free keys (what a name typed
+    without marks matches) and its identity (what a marked name matches)."""
+    keys = {k for n in names for k in (entity_key(n), loose_key(n), person_identity(n))}
+    return ",".join(sorted(k for k in keys if k.strip("=~")))
+
+
+def _body(a: dict, medium: bool = False) -> str:
+    return body_identity([a["name"], a.get("acronym", ""), *a.get("aliases", [])], medium)
+
+
+def _names_column(officials: list[dict], agencies: list[dict], media: list[dict]) -> bytes:
+    """Officials, agencies and media, a tab between kinds; one entity per line
+    as its name, a unit separator and its identity (what the facets group by
+    and the filters match)."""
+    def lines(entities: list[str], ids: list[str]) -> str:
+        return "\n".join(f"{n}\x1f{i}" for n, i in zip(entities, ids, strict=True) if i.strip("=~"))
+    return "\t".join((
+        lines([o["name"] for o in officials], [person_identity(o["name"]) for o in officials]),
+        lines([a["name"] for a in agencies], [_body(a) for a in agencies]),
+        lines([m["name"] for m in media], [_body(m, True) for m in media]),
+    )).encode("utf-8")
 
 
 # A full build of more than this many bytes of input runs one Whoosh
@@ -289,7 +310,7 @@ def _writer(ix, full: bool, input_bytes: int, workers: int):
 
 def enrich(rel: Release) -> Release:
     """Attach officials and agencies to a release."""
-    rel.officials, rel.agencies = extract([rel.title, rel.lead, rel.body], rel.lang)
+    rel.officials, rel.agencies, rel.media = extract([rel.title, rel.lead, rel.body], rel.lang)
     return rel
 
 

@@ -61,6 +61,7 @@ class Release:
     line: int | None = None
     officials: list = field(default_factory=list)
     agencies: list = field(default_factory=list)
+    media: list = field(default_factory=list)  # outlets cited or named: a kind apart from agencies
 
     @property
     def text(self) -> str:
@@ -75,6 +76,7 @@ class Release:
             "date_inferred": self.date_inferred, "lead": self.lead, "body": self.body, "source": self.source,
             "url": self.url, "path": self.path,
             "officials": [o.to_dict() for o in self.officials], "agencies": [a.to_dict() for a in self.agencies],
+            "media": [m.to_dict() for m in self.media],
         }
 
 

@@ -41,6 +41,7 @@ class SearchOptions:
     agency: str | None = None
     sort: str = "relevance"
     include_undated: bool = False
+    media: str | None = None  # an outlet the releases cite or name ("Reuters")
 
     @property
     def dated(self) -> bool:
@@ -115,7 +116,8 @@ def _name(value: object, name: str) -> str | None:
 def search_options(limit: object = 10, page: object = 1, lang: object = None,
                    date_from: object = None, date_to: object = None,
                    official: object = None, agency: object = None,
-                   sort: object = "relevance", include_undated: object = False) -> SearchOptions:
+                   sort: object = "relevance", include_undated: object = False,
+                   media: object = None) -> SearchOptions:
     """Check every parameter; raises InvalidParameter (a ValueError) naming
     the first bad one."""
     opts = SearchOptions(
@@ -123,7 +125,7 @@ def search_options(limit: object = 10, page: object = 1, lang: object = None,
         lang=parse_lang(lang), date_from=date_bound(date_from, "date_from"),
         date_to=date_bound(date_to, "date_to", end=True),
         official=_name(official, "official"), agency=_name(agency, "agency"),
-        sort=parse_sort(sort), include_undated=bool(include_undated),
+        sort=parse_sort(sort), include_undated=bool(include_undated), media=_name(media, "media"),
     )
     if opts.date_from and opts.date_to and opts.date_from > opts.date_to:
         raise InvalidParameter(f"date_from ({date_from}) is after date_to ({date_to})")

@@ -32,7 +32,7 @@ from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer, syllables
 from .config import DEFAULT, RankingConfig
 from .contentwords import content_words
-from .entities.names import entity_key, loose_key
+from .entities.names import body_identity, entity_key, loose_key, person_identity
 from .fields import ENTITY_FIELDS, PREFIX_FIELDS, PREFIXES
 from .options import InvalidParameter, parse_lang
 from .querylang import clear_query_lang, english_part, foreign_words, is_question, query_lang
@@ -505,9 +505,11 @@ def build_query(text: str, config: RankingConfig = DEFAULT) -> tuple[Q.Query | N
 
 
 def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
-    """Releases naming an official or agency (``kind``) by any spelling:
+    """Releases naming an official, agency or medium (``kind``) by any
+    spelling: its identity (a person's name with its tone marks, or written
+    without any; a body's known name whichever of its names is typed), else
     its key (case, diacritics and, for people, romanisation aside: "Yu" =
-    "Yoo Jae-seong"), or its words in a row among the names indexed; a
+    "Yoo Jae-seong"), else its words in a row among the names indexed; a
     person's title typed before the name is dropped."""
     if kind == "official":
         value = " ".join(without_title(value.split()))
@@ -515,16 +517,25 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
     if not words:
         return None
     terms.add_run(value)
+    field = f"{kind}_keys"
+    if kind == "official":
+        keys: list[Q.Query] = [Q.Term(field, k) for k in dict.fromkeys([entity_key(value), loose_key(value)])]
+        if has_diacritics(value):  # that name, or one written without marks that folds to it
+            keys.insert(0, Q.Or([Q.Term(field, person_identity(value)), Q.Term(field, "~" + loose_key(value))]))
+    else:
+        keys = [Q.Term(field, body_identity([value], medium=kind == "media"))]
+    if kind == "media":  # no text field of media names: their identity only
+        return EntityMatch(keys, Q.NullQuery)
     fname = "officials" if kind == "official" else "agencies"
-    keys = [entity_key(value)] + ([loose_key(value)] if kind == "official" else [])
     phrase = Q.Phrase(fname, words) if len(words) > 1 else Q.Term(fname, words[0])
-    return EntityMatch([Q.Term(f"{kind}_keys", k) for k in dict.fromkeys(keys)], phrase)
+    return EntityMatch(keys, phrase)
 
 
-def entity_filters(official: str | None, agency: str | None, terms: Terms) -> list[Q.Query]:
-    """The official and agency filters as entity matches (see ``entity_match``)."""
+def entity_filters(official: str | None, agency: str | None, terms: Terms,
+                   media: str | None = None) -> list[Q.Query]:
+    """The official, agency and media filters as entity matches (see ``entity_match``)."""
     parts = []
-    for value, kind in ((official, "official"), (agency, "agency")):
+    for value, kind in ((official, "official"), (agency, "agency"), (media, "media")):
         match = entity_match(value, kind, terms) if value else None
         if match is not None:
             parts.append(match)

@@ -30,13 +30,15 @@ class Hit:
     date_inferred: bool = False
     title_html: str = ""
     translation: str | None = None  # doc_id of its version in the other language
+    media: list[str] = field(default_factory=list)  # outlets it cites or names
 
     def to_dict(self) -> dict:
         return {
             "doc_id": self.doc_id, "title": self.title, "lang": self.lang,
             "date": self.date, "date_inferred": self.date_inferred,
             "score": round(self.score, 4), "snippet": self.snippet,
-            "officials": self.officials, "agencies": self.agencies, "translation": self.translation,
+            "officials": self.officials, "agencies": self.agencies, "media": self.media,
+            "translation": self.translation,
         }
 
 

@@ -190,7 +190,7 @@ class Engine:
                date_from: str | None = None, date_to: str | None = None,
                official: str | None = None, agency: str | None = None,
                sort: str = "relevance", facets: bool = False,
-               include_undated: bool = False) -> SearchResults:
+               include_undated: bool = False, media: str | None = None) -> SearchResults:
         """Ranked, highlighted releases for ``query``.
 
         Raises ValueError naming a bad parameter (see ``options``); any
@@ -200,7 +200,8 @@ class Engine:
         and, when the query finds little or lacks diacritics, a suggestion.
         """
         started = time.perf_counter()
-        opts = search_options(limit, page, lang, date_from, date_to, official, agency, sort, include_undated)
+        opts = search_options(limit, page, lang, date_from, date_to, official, agency, sort, include_undated,
+                              media=media)
         text = _query_text(query)
         ranker = self._current()
         parsed = parse_query(text, ranker.gen.unit_kind, self.config)
@@ -377,7 +378,7 @@ def _hit(doc: Release, score: float, terms: Terms) -> Hit:
         doc_id=doc.doc_id, title=doc.title, lang=doc.lang, date=doc.date,
         score=score, snippet=snippet_html(doc.text, doc.lang, terms),
         officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
-        date_inferred=doc.date_inferred,
+        media=[m.name for m in doc.media], date_inferred=doc.date_inferred,
         title_html=snippet_html(doc.title, doc.lang, terms, whole=True),
     )
 
@@ -396,7 +397,7 @@ def _filters(opts: SearchOptions, parsed: ParsedQuery) -> Filters | None:
     langs = parsed.langs
     if opts.lang:
         langs = frozenset({opts.lang}) if langs is None else (langs & {opts.lang})
-    entities = tuple(entity_filters(opts.official, opts.agency, parsed.terms))
+    entities = tuple(entity_filters(opts.official, opts.agency, parsed.terms, opts.media))
     if langs is None and not entities and not opts.dated:
         return None
     return Filters(langs, opts.date_from, opts.date_to, opts.include_undated, entities)

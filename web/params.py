@@ -19,7 +19,7 @@ from searcher.entity_pages import DEFAULT_LIMIT, EntityPage
 from searcher.options import InvalidParameter, search_options
 from searcher.querytypes import MAX_QUERY_CHARS, query_cost
 
-FILTER_KEYS = ("lang", "from", "to", "official", "agency")
+FILTER_KEYS = ("lang", "from", "to", "official", "agency", "media")
 # The Python API's parameter names as the URL spells them.
 _URL_NAMES = {"date_from": "from", "date_to": "to", "include_undated": "undated"}
 _TRUE = ("1", "true", "on", "yes")
@@ -53,7 +53,8 @@ def search_params() -> dict:
         opts = search_options(limit=_text("limit", 40) or 10, page=_text("page", 40) or 1,
                               lang=_text("lang", 40), date_from=date_from, date_to=date_to,
                               official=_text("official"), agency=_text("agency"),
-                              sort=_text("sort", 40) or "relevance", include_undated=_flag("undated"))
+                              sort=_text("sort", 40) or "relevance", include_undated=_flag("undated"),
+                              media=_text("media"))
     except InvalidParameter as exc:
         message = str(exc)
         for api, url in _URL_NAMES.items():
@@ -62,7 +63,7 @@ def search_params() -> dict:
     return {
         "q": q, "page": opts.page, "limit": opts.limit, "lang": opts.lang or "",
         "from": date_from, "to": date_to, "official": opts.official or "", "agency": opts.agency or "",
-        "sort": opts.sort, "undated": "1" if opts.include_undated else "",
+        "sort": opts.sort, "undated": "1" if opts.include_undated else "", "media": opts.media or "",
     }
 
 
@@ -73,6 +74,7 @@ def engine_kwargs(p: dict) -> dict:
         "date_from": p["from"] or None, "date_to": p["to"] or None,
         "official": p["official"] or None, "agency": p["agency"] or None,
         "sort": p["sort"], "facets": True, "include_undated": bool(p["undated"]),
+        "media": p["media"] or None,
     }
 
 

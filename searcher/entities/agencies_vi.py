@@ -35,7 +35,8 @@ def place_after(ws: list[Word], j: int) -> int:
     if k < len(ws) and ws[k].text == ".":
         k += 1
     start = k
-    while k < len(ws) and ws[k].is_word and (is_cap(ws[k].text) or (k == start and ws[k].text.isdigit())):
+    while k < len(ws) and ws[k].is_word and (is_cap(ws[k].text) or (k == start and ws[k].text.isdigit())) \
+            and not (k > start and is_person_start(ws, k)):  # "UBND TP. HCM Nguyễn Thành Phong"
         k += 1
         if gz.key(ws[k - 1].text) in gz.PLACES or ws[k - 1].text.isdigit():
             break
@@ -115,7 +116,10 @@ def _proper_name(ws: list[Word], i: int, head: int, j: int) -> int:
     """Length of the name from i whose head ends at i + head and whose
     proper name starts at j (see _agency_body)."""
     closing = _acronym_ahead(ws, j)
-    while j < len(ws) and ws[j].is_word:
+    while j < len(ws) and (ws[j].is_word or _joined_acronym(ws, j)):
+        if not ws[j].is_word:  # "GD & ĐT", "LĐ-TB&XH": one acronym written in parts
+            j += 2
+            continue
         w = gz.key(ws[j].text)
         if closing is not None and j < closing:
             j += 1
@@ -127,6 +131,16 @@ def _proper_name(ws: list[Word], i: int, head: int, j: int) -> int:
         if w in gz.PLACES:
             break
     return j - i
+
+
+def _joined_acronym(ws: list[Word], j: int) -> bool:
+    """ws[j] is "&" or "-" between two acronym parts ("GD & ĐT", "NN&PTNT")."""
+    return ws[j].text in ("&", "-") and 0 < j < len(ws) - 1 and ws[j + 1].is_word \
+        and ws[j - 1].is_word and _acronym_part(ws[j - 1].text) and _acronym_part(ws[j + 1].text)
+
+
+def _acronym_part(word: str) -> bool:
+    return word.isupper() and word.replace("-", "").isalpha() and len(word) <= 8
 
 
 def _name_stop(ws: list[Word], i: int, head: int, j: int, w: str) -> int:
@@ -142,8 +156,9 @@ def _name_stop(ws: list[Word], i: int, head: int, j: int, w: str) -> int:
             nested = agency_at(ws, j)  # juxtaposed parent: "Cơ quan CSĐT Công an huyện Thọ Xuân"
             return j + nested - i if nested else j - i
         return 0
-    if w in gz.AGENCY_INNER_VI or (w == "và" and j + 1 < len(ws) and is_cap(ws[j + 1].text)
-                                   and not match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2)):
+    if w in gz.AGENCY_INNER_VI or (w == "và" and j + 1 < len(ws) and ws[j + 1].is_word and (
+            gz.key(ws[j + 1].text) in gz.AGENCY_INNER_VI
+            or (is_cap(ws[j + 1].text) and not match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2)))):
         return 0
     if w in gz.PLACE_LEVELS_VI:
         p = place_after(ws, j)

@@ -23,9 +23,12 @@ to ``collector.Collector``, which merges the mentions.
 
 from __future__ import annotations
 
+import re
+
 from .. import gazetteer as gz
 from .collector import Collector
 from .known import ACRONYM_CANDIDATE, KNOWN_ACRONYMS
+from .media import news_cued
 from .names import Agency, Official
 from .rules_en import extract_en
 from .rules_vi import extract_vi
@@ -43,8 +46,19 @@ def _known_mentions(text: str, out: Collector) -> None:
             out.agency(acronym, acronym)
 
 
-def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency]]:
-    """Officials and agencies mentioned in the given texts of one release."""
+def _ambiguous_mentions(text: str, out: Collector) -> None:
+    """An ambiguous acronym with a news cue by it ("theo AFP") is the outlet
+    among its meanings; without one it is left to the rules (and dropped
+    unless the release writes the body's name out)."""
+    for acronym, meanings in gz.AMBIGUOUS_ACRONYMS.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if news_cued(text, m.start(), m.end()):
+                out.medium(acronym, meanings[0])
+                break
+
+
+def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency], list[Agency]]:
+    """Officials, agencies and media mentioned in the given texts of one release."""
     out = Collector()
     for text in texts:
         if not text:
@@ -55,4 +69,5 @@ def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency]]:
             extract_vi(text, out)
     for text in texts:
         _known_mentions(text, out)
+        _ambiguous_mentions(text, out)
     return out.result()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import gazetteer as gz
 from ..textnorm import fold
 from .known import (
+    KNOWN_BY_KEY,
     FOLDED_HEAD_OPENERS,
     FOLDED_SURNAMES,
     KNOWN_ACRONYMS,
@@ -17,6 +18,7 @@ from .known import (
     known_entry,
     people_in,
 )
+from .media import is_media, outlet_name
 from .names import Agency, Official, entity_key, loose_key
 from .words import is_cap, strip_possessive
 
@@ -30,10 +32,14 @@ class Collector:
         self.officials: dict[str, Official] = {}
         self.mentions: dict[str, int] = {}  # official key -> mentions, for the main spelling
         self.agencies: dict[str, Agency] = {}
+        self.media: dict[str, Agency] = {}  # outlets only a news cue told apart ("theo AFP")
+        self.outlets: set[str] = set()  # keys of names written after a media word ("báo X")
 
     def official(self, name: str, role: str, single_ok: bool = False) -> None:
         """A one-word name is kept only after a real title ("Tổng thống Trump")."""
-        name = _strip_address(strip_possessive(name.strip()))
+        name = _strip_place(_strip_address(strip_possessive(name.strip())))
+        if gz.key(name) in gz.PLACES:
+            return  # "Thái Bình Dương" after a title: an ocean, not a person
         k = entity_key(name)
         if not k or (len(k.split()) < 2 and not (single_ok and len(k) >= 3)):
             return
@@ -51,8 +57,8 @@ class Collector:
 
     def agency(self, name: str, acronym: str = "") -> None:
         """Record a body; a bare head or a place that starts like one ("Hội An") is none."""
-        name = name.strip()
-        if not name or gz.key(name) in gz.GENERIC_AGENCIES or gz.key(name) in gz.PLACES:
+        name = _without_link(name.strip())
+        if not name or gz.key(name) in gz.GENERIC_AGENCIES or gz.key(name) in gz.PLACES or _fragment(name):
             return
         k = entity_key(name)
         known = self.agencies.get(k)
@@ -61,15 +67,77 @@ class Collector:
         elif acronym and not known.acronym:
             known.acronym = acronym
 
-    def result(self) -> tuple[list[Official], list[Agency]]:
-        """The merged entities, in order of first mention."""
-        agencies = [a for a in _merge_agencies(list(self.agencies.values())) if not _unresolved(a)]
-        _attach_known_names(agencies)
+    def outlet(self, name: str, acronym: str = "") -> None:
+        """A body named after a media word ("báo Công an nhân dân", "đài
+        WAFB"): a medium whatever its name says."""
+        self.agency(name, acronym)
+        self.outlets.add(entity_key(name))
+
+    def medium(self, acronym: str, meaning: str) -> None:
+        """An ambiguous acronym read as the outlet ``meaning`` names ("AFP",
+        "Agence France-Presse"), with the gazetteer's names of that outlet."""
+        entry = KNOWN_BY_KEY.get(entity_key(meaning))
+        names = [entry[0], entry[1], *entry[2]] if entry else [meaning]
+        self.media.setdefault(acronym, Agency(acronym, "", [n for n in names if n != acronym]))
+
+    def result(self) -> tuple[list[Official], list[Agency], list[Agency]]:
+        """The merged officials, agencies and media, in order of first mention."""
+        bodies = [a for a in _merge_agencies(list(self.agencies.values())) if not _unresolved(a)]
+        _attach_known_names(bodies)
+        outlet = {id(a) for a in bodies if is_media(a) or self.outlets & {entity_key(n) for n in _all_names(a)}}
+        agencies = [a for a in bodies if id(a) not in outlet]
+        media = [a for a in bodies if id(a) in outlet]
+        media += [m for m in self.media.values() if not any(m.name == a.name for a in media)]
+        for m in media:
+            if gz.key(m.name) in gz.GENERIC_REMAINDERS_VI:  # "Giao thông" of "báo Giao thông": a common noun
+                m.name = next((n for n in m.aliases if gz.key(n).startswith("báo ")), m.name)
+            short = outlet_name(m.name)
+            if short != m.name:
+                m.aliases = [m.name, *(n for n in m.aliases if n != short)]
+                m.name = short
         officials = _merge_officials(list(self.officials.values()), self.mentions)
         officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
         for o in officials:
             _name_known_figure(o)
-        return [o for o in officials if " " in o.name or o.name in gz.SINGLE_NAMES], agencies
+        return [o for o in officials if " " in o.name or o.name in gz.SINGLE_NAMES], agencies, media
+
+
+_HEADS = sorted(gz.AGENCY_HEADS_VI, key=len, reverse=True)
+
+
+def _without_link(name: str) -> str:
+    """A name cut after a linking word ("Sở Giáo dục và") loses the word."""
+    words = name.split()
+    while len(words) > 1 and gz.key(words[-1]) in gz.NAME_LINKS_VI:
+        words.pop()
+    return " ".join(words)
+
+
+def _fragment(name: str) -> bool:
+    """A head and nothing that says which body ("UBND TP", "trường THPT",
+    "Cục Quản lý"): a fragment of a longer name, or a generic mention."""
+    k = gz.key(name)
+    head = next((h for h in _HEADS if k.startswith(h + " ")), None)
+    if head is None or known_entry(name) is not None:
+        return False
+    rest = k[len(head) + 1:].rstrip(".")
+    return rest in gz.GENERIC_REMAINDERS_VI or (head in gz.COMPANY_HEADS_VI and rest in gz.PLACES)  # "công ty Mỹ"
+
+
+def _all_names(a: Agency) -> list[str]:
+    return [n for n in (a.name, a.acronym, *a.aliases) if n]
+
+
+def _strip_place(name: str) -> str:
+    """ "Mỹ Trump", "Trung Quốc Vương Nghị", "Venezuela Nicolas Maduro": a
+    country written between a title and the name belongs to the title."""
+    words = name.split()
+    for n in (2, 1):
+        rest = " ".join(words[n:])
+        if len(words) > n and all(w[:1].isupper() for w in words[:n]) and (
+                gz.key(" ".join(words[:n])) in gz.PLACES or rest in people_in(rest, False)):
+            return rest  # a known place, or what stands before a known figure's full name
+    return name
 
 
 def _strip_address(name: str) -> str:

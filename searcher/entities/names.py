@@ -6,13 +6,14 @@ Query, facets and the index import only this module: it needs the gazetteer's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import gazetteer as gz
-from ..textnorm import fold
+from ..textnorm import fold, has_diacritics
 
-__all__ = ["Agency", "Official", "entity_key", "loose_key"]
+__all__ = ["Agency", "Official", "entity_key", "exact_key", "loose_key", "person_identity", "body_identity"]
 
 
 @dataclass
@@ -42,9 +43,81 @@ class Agency:
         return {"name": self.name, "acronym": self.acronym, "aliases": self.aliases}
 
 
+_PUNCT = re.compile(r"[-–.,;:!?&/'’\"()\[\]]")
+
+
+def exact_key(name: str) -> str:
+    """A name as written but for case, tone placement ("Hoà"/"Hòa"), spacing,
+    hyphens and dots ("TP. HCM"/"TP HCM"): its tone marks stay, so "Lê Quốc
+    Hùng" and "Lê Quốc Hưng" are two names."""
+    return " ".join(_PUNCT.sub(" ", gz.key(name)).split())
+
+
 def entity_key(name: str) -> str:
-    """Spelling-insensitive identity of a name: folded, lowercase, no hyphens."""
-    return " ".join(fold(gz.key(name)).replace("-", " ").split())
+    """Spelling-insensitive identity of a name: ``exact_key`` without tone
+    marks, as a name typed without diacritics or romanised is written."""
+    return fold(exact_key(name))
+
+
+def person_identity(name: str) -> str:
+    """Which person a spelling names, for facets and filters: a name written
+    with its marks is that name exactly ("=" + exact key); one written
+    without any ("Le Quoc Hung", "Donald Trump") is known only up to
+    romanisation ("~" + loose key), and joins a marked name that folds to it."""
+    return "=" + exact_key(name) if has_diacritics(name) else "~" + loose_key(name)
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> dict[str, str]:
+    """Key of any gazetteer name or acronym of a known body -> the key of its
+    Vietnamese name; an ambiguous acronym ("AFP") stands for none."""
+    out: dict[str, str] = {}
+    for vi, en, acronyms in gz.KNOWN_AGENCIES:
+        for n in (vi, en, *acronyms):
+            if n not in gz.AMBIGUOUS_ACRONYMS:
+                out.setdefault(entity_key(n), entity_key(vi))
+    for alias, vi in gz.AGENCY_ALIASES.items():
+        out.setdefault(entity_key(alias), out.get(entity_key(vi), entity_key(vi)))
+    return out
+
+
+def body_identity(names: list[str], medium: bool = False) -> str:
+    """Which body (agency or medium) its names (main name first) name: a
+    known body's Vietnamese name whichever of its names is written ("CNN",
+    "Đài CNN"), else the main name's key.  An ambiguous acronym ("AFP") is
+    the outlet among its meanings for a medium, else the body it abbreviates."""
+    known = _known_bodies()
+    for n in names:
+        if n in gz.AMBIGUOUS_ACRONYMS:
+            n = gz.AMBIGUOUS_ACRONYMS[n][0] if medium else _abbreviated().get(n, n)
+        if n and entity_key(n) in known:
+            return known[entity_key(n)]
+        if n and medium and entity_key(n) in _cited_outlets():
+            return _cited_outlets()[entity_key(n)]
+    return entity_key(names[0]) if names else ""
+
+
+_OUTLET_HEADS = ("báo ", "đài ", "hãng thông tấn ", "hãng tin ", "tờ ")
+
+
+@lru_cache(maxsize=1)
+def _cited_outlets() -> dict[str, str]:
+    """A known outlet as stories cite it, without its head ("Công an nhân
+    dân" of "Báo Công an nhân dân") -> its key; for media only, as the
+    bare words may name a body too (the police force)."""
+    out: dict[str, str] = {}
+    for vi, _, _ in gz.KNOWN_AGENCIES:
+        k = gz.key(vi)
+        for head in _OUTLET_HEADS:
+            if k.startswith(head):
+                out.setdefault(entity_key(k[len(head):]), entity_key(vi))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviated() -> dict[str, str]:
+    """Ambiguous acronym -> the Vietnamese name of the known body it is an acronym of."""
+    return {a: vi for vi, _, acronyms in gz.KNOWN_AGENCIES for a in acronyms if a in gz.AMBIGUOUS_ACRONYMS}
 
 
 @lru_cache(maxsize=65536)

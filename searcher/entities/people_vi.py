@@ -50,8 +50,8 @@ def is_person_start(ws: list[Word], j: int) -> bool:
     k = gz.key(ws[j].text)
     if k.split(" ")[0] not in gz.SURNAMES_VI or k in gz.PLACES:
         return False
-    if len(ws[j].text.split()) >= 2:
-        return True
+    if len(ws[j].text.split()) >= 2:  # a name's syllables are all capitalised ("Đào tạo" is no name)
+        return all(is_cap(s) for s in ws[j].text.split())
     return j + 1 < len(ws) and ws[j + 1].is_word and is_cap(ws[j + 1].text) \
         and not match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2)
 

@@ -363,7 +363,11 @@ def _media_cue(ws: list[Word], i: int, text: str, out: Collector) -> int:
         m = min(name_run(ws, j) or (1 if is_acronym(ws[j].text) else 0), 5)
     if not m:
         return 0
-    out.agency(text[ws[j].start:ws[j + m - 1].end])
+    name = text[ws[j].start:ws[j + m - 1].end]
+    if k == "hãng":  # "hãng Air Canada": a company
+        out.agency(name)
+    else:  # "báo Công an nhân dân", "tờ Sunday Telegraph", "theo Thanh Niên": an outlet
+        out.outlet(name)
     return 1 + m
 
 
@@ -372,7 +376,7 @@ def _lower_agency(ws: list[Word], i: int, text: str, out: Collector) -> int:
     k = gz.key(ws[i].text)
     if k in gz.MEDIA_WORDS_VI and i + 1 < len(ws) and ws[i + 1].is_word and ws[i + 1].text.isupper() \
             and gz.key(ws[i + 1].text) not in gz.BARE_HEADS_VI:
-        out.agency(ws[i + 1].text, ws[i + 1].text)
+        out.outlet(ws[i + 1].text, ws[i + 1].text)  # "đài WAFB", "hãng tin AFP"
         return 2
     if match_phrase(ws, i, LOWER_HEAD_PHRASES, 2):
         a = agency_at(ws, i)
