@@ -180,17 +180,18 @@ def _narrowing_options(command):
 @_narrowing_options
 @click.option("--official", help="Only releases naming this official.")
 @click.option("--agency", help="Only releases naming this agency.")
+@click.option("--media", help="Only releases citing or naming this news source (Reuters, Tuổi Trẻ...).")
 @click.option("--sort", type=click.Choice(["relevance", "date"], case_sensitive=False), default="relevance",
               show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 def search(query: str, index_dir: str, limit: int, page: int, lang: str | None,
            date_from: str | None, date_to: str | None, include_undated: bool, official: str | None,
-           agency: str | None, sort: str, as_json: bool) -> None:
+           agency: str | None, media: str | None, sort: str, as_json: bool) -> None:
     engine = _open(index_dir)
     try:
         res = engine.search(query, limit=limit, page=page, lang=lang, date_from=date_from,
                             date_to=date_to, official=official, agency=agency, sort=sort,
-                            include_undated=include_undated, facets=True)
+                            include_undated=include_undated, facets=True, media=media)
     except InvalidParameter as exc:  # named as the options are
         message = str(exc).replace("date_from", "--from").replace("date_to", "--to")
         raise click.UsageError(message) from None
@@ -241,16 +242,20 @@ EXIT_NOT_NAMED = 1  # `entity`: no release names it
 @main.command()
 @click.argument("name")
 @click.option("--agency", "is_agency", is_flag=True, help="NAME is an agency (default: an official).")
+@click.option("--media", "is_media", is_flag=True, help="NAME is a news source (Reuters, Tuổi Trẻ...).")
 @click.option("--index", "index_dir", default="index", show_default=True, help="Index folder.")
 @_narrowing_options
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
-def entity(name: str, is_agency: bool, index_dir: str, lang: str | None, date_from: str | None,
+def entity(name: str, is_agency: bool, is_media: bool, index_dir: str, lang: str | None, date_from: str | None,
            date_to: str | None, include_undated: bool, page: int, limit: int, as_json: bool) -> None:
-    """An official's (or with --agency an agency's) page: how the releases
-    write NAME (spellings, titles and ranks, other names), then the releases
-    naming it by any spelling, by year, newest first.
+    """An official's (with --agency an agency's, with --media a news
+    source's) page: how the releases
+    write NAME (spellings, titles and ranks, other names), an official's
+    roles over time, releases per year and the officials and agencies most
+    often named with it (whatever the filters), then the releases naming it
+    by any spelling, by year, newest first.
 
     \b
     Exit statuses: 0 done; 1 no release names NAME; 2 usage error;
@@ -258,7 +263,9 @@ def entity(name: str, is_agency: bool, index_dir: str, lang: str | None, date_fr
     """
     if not name.replace("\x00", " ").strip():
         raise click.BadParameter("must not be blank", param_hint="NAME")
-    kind = "agency" if is_agency else "official"
+    if is_agency and is_media:
+        raise click.UsageError("--agency and --media: NAME is one kind of entity, give one of them")
+    kind = "media" if is_media else "agency" if is_agency else "official"
     engine = _open(index_dir)
     try:
         found = engine.entity(kind, name, page=page, limit=limit, lang=lang, date_from=date_from,
@@ -284,11 +291,41 @@ def _print_entity(found) -> None:
         if values:
             click.echo(f"{label}: {' · '.join(values)}")
     _print_notes(found.notice, found.undated)
+    _print_profile(found)
     for group in found.years:
         click.echo(f"\n{group.year or 'no date'}")
         for hit in group.hits:
             date = (hit.date or "no date") + (" (date read from the text)" if hit.date and hit.date_inferred else "")
             click.echo(f"  {date}  {hit.doc_id}  {hit.title}")
+
+
+BAR_WIDTH = 40  # characters of the longest per-year bar
+
+
+def _print_profile(found) -> None:
+    """Roles over time, releases per year (a text bar each) and the entities
+    most often named with it: the web page's figures, whatever the filters."""
+    if found.role_history:
+        read = f" (read from the {found.roles_read} newest releases)" if found.roles_read < found.named else ""
+        click.echo(f"roles over time{read}:")
+        for span in found.role_history:
+            role = f"{span.title} ({span.gloss})" if span.gloss else span.title
+            dates = f"{span.first or 'no date'} – {span.last or 'no date'}"
+            click.echo(f"  {role}  {dates}  {span.releases} release(s)")
+    if found.per_year or found.undated_named:
+        click.echo("releases per year:")
+        tallest = max((n for _, n in found.per_year), default=1)
+        for year, n in found.per_year:
+            click.echo(f"  {year}  {'#' * max(1, round(BAR_WIDTH * n / tallest)):<{BAR_WIDTH}}  {n}")
+        if found.undated_named:
+            click.echo(f"  no date  {found.undated_named}")
+    for group in found.related:
+        if group.entries:
+            named = " · ".join(f"{name} ({n})" for name, n in group.entries)
+            click.echo(f"named with ({RELATED_LABELS.get(group.kind, group.kind)}): {named}")
+
+
+RELATED_LABELS = {"official": "officials", "agency": "agencies", "media": "news sources"}
 
 
 @main.command()

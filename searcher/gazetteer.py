@@ -1862,6 +1862,132 @@ giao thông
 NAME_LINKS_VI = frozenset({"và", "của", "tại", "ở", "&", "-", "–", ","})
 
 
+# --- countries: whose body a bare "Bộ Quốc phòng" or "Chính phủ" is ----------
+
+# Country names as Vietnamese news writes them -> the name shown after a
+# body ("Bộ Quốc phòng Nga"); Vietnam itself is "Việt Nam".
+COUNTRIES: dict[str, str] = {}
+COUNTRY_SPELLINGS: dict[str, tuple[str, ...]] = {}  # as written, for finding them in a text
+for _line in """
+Việt Nam|VN|Vietnam
+Mỹ|Hoa Kỳ|Hoa Kì|United States|US|U.S.
+Nga|Liên bang Nga|Russia
+Trung Quốc|China
+Nhật Bản|Nhật|Japan
+Hàn Quốc|South Korea
+Triều Tiên|North Korea|CHDCND Triều Tiên
+Anh|Vương quốc Anh|Britain|UK
+Pháp|France
+Đức|Germany
+Ý|Italia|Italy
+Tây Ban Nha|Spain
+Syria
+Iran
+Iraq
+Israel
+Palestine
+Thổ Nhĩ Kỳ|Turkey
+Ả Rập Saudi|Saudi Arabia|Arab Saudi
+Ai Cập|Egypt
+Ấn Độ|India
+Pakistan
+Afghanistan
+Thái Lan|Thailand
+Malaysia
+Singapore
+Indonesia
+Philippines
+Campuchia|Cambodia
+Lào|Laos
+Myanmar
+Đài Loan|Taiwan
+Australia|Úc|Austrlia
+New Zealand
+Canada
+Mexico
+Brazil
+Argentina
+Venezuela
+Cuba
+Paraguay
+Colombia
+Chile
+Peru
+Ukraine
+Ba Lan|Poland
+Hà Lan|Netherlands
+Bỉ|Belgium
+Thụy Điển|Thuỵ Điển|Sweden
+Na Uy|Norway
+Phần Lan|Finland
+Đan Mạch|Denmark
+Thụy Sĩ|Thuỵ Sĩ|Switzerland
+Áo|Austria
+Hy Lạp|Greece
+Bồ Đào Nha|Portugal
+Ireland
+Scotland
+Nam Phi|South Africa
+Nigeria
+Kenya
+Libya
+Yemen
+Qatar
+UAE|Các Tiểu vương quốc Ả Rập Thống nhất
+Jordan
+Lebanon|Liban
+Kuwait
+Bangladesh
+Sri Lanka
+Nepal
+Mông Cổ|Mongolia
+Kazakhstan
+Belarus
+Serbia
+Hungary
+Séc|Czech
+Romania
+Bulgaria
+""".strip().splitlines():
+    _names = _line.split("|")
+    COUNTRY_SPELLINGS[_names[0]] = tuple(_names)
+    for _n in _names:
+        COUNTRIES.setdefault(key(_n), _names[0])
+# Bodies every country has, named bare in a story about one of them: whose
+# they are is read from the story ("Chính phủ" in a Syrian war story is
+# Syria's); "bộ" + a portfolio counts too.
+NATIONAL_BODIES_VI = _keys("""
+chính phủ
+quốc hội
+hạ viện
+thượng viện
+nội các
+tòa án tối cao
+hải quân
+không quân
+lục quân
+quân đội
+""")
+# ... and those Vietnam has none of: never Vietnam's, whatever the story.
+FOREIGN_ONLY_BODIES_VI = _keys("""
+hạ viện
+thượng viện
+nội các
+""")
+# A story that writes one of these is (also) about Vietnam.
+# (Places, bodies only Vietnam has, its police and courts, its currency.)
+VIETNAM_CUES = ("Việt Nam", "VN", "Hà Nội", "TP.HCM", "TP HCM", "TP. HCM", "Hồ Chí Minh", "Đà Nẵng",
+                "UBND", "HĐND", "Tỉnh uỷ", "Tỉnh ủy", "Thành uỷ", "Thành ủy", "Trung ương Đảng",
+                "Thanh tra Chính phủ", "Thường vụ Quốc hội", "Ban Bí thư", "Mặt trận Tổ quốc", "MTTQ",
+                "Quân uỷ Trung ương", "Quân ủy Trung ương", "CSGT", "Công an tỉnh", "Công an huyện",
+                "Công an quận", "Công an TP", "Công an phường", "Công an xã", "TAND", "VKSND",
+                "triệu đồng", "tỷ đồng", "nghìn đồng")
+# Share of a story's country mentions, and mentions at least, one country
+# needs to be the story's country.
+DOMINANT_COUNTRY_SHARE = 0.6
+DOMINANT_COUNTRY_MENTIONS = 3
+
+
 # --- media: the sources a story cites are their own kind, not agencies -------
 
 # Heads that make a name a medium ("Báo Thanh Niên", "hãng tin Reuters",

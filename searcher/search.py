@@ -190,7 +190,8 @@ class Engine:
                date_from: str | None = None, date_to: str | None = None,
                official: str | None = None, agency: str | None = None,
                sort: str = "relevance", facets: bool = False,
-               include_undated: bool = False, media: str | None = None) -> SearchResults:
+               include_undated: bool = False, media: str | None = None,
+               snippets: bool = True) -> SearchResults:
         """Ranked, highlighted releases for ``query``.
 
         Raises ValueError naming a bad parameter (see ``options``); any
@@ -208,7 +209,8 @@ class Engine:
         found, parsed = self._ranked(ranker, text, parsed, opts, (opts.page - 1) * opts.limit, opts.limit, opts.sort)
         total = int(found.matched.sum()) if found.matched is not None else 0
         gen = ranker.gen
-        hits = [_hit(gen.release(d), s, parsed.terms) for d, s in zip(found.docnums, found.scores, strict=True)]
+        terms = parsed.terms if snippets else None
+        hits = [_hit(gen.release(d), s, terms) for d, s in zip(found.docnums, found.scores, strict=True)]
         for hit, d in zip(hits, found.docnums, strict=True):
             hit.translation = gen.translation_of(d, hit.doc_id)
         res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
@@ -373,13 +375,15 @@ def _respelled(found: Ranking) -> bool:
     return found.loosened is not None and found.loosened[0] == "respelled"
 
 
-def _hit(doc: Release, score: float, terms: Terms) -> Hit:
+def _hit(doc: Release, score: float, terms: Terms | None) -> Hit:
+    """A result; without ``terms`` no snippet is made (a caller that reads
+    only which releases match, newest first, as an entity page does)."""
     return Hit(
         doc_id=doc.doc_id, title=doc.title, lang=doc.lang, date=doc.date,
-        score=score, snippet=snippet_html(doc.text, doc.lang, terms),
+        score=score, snippet=snippet_html(doc.text, doc.lang, terms) if terms is not None else "",
         officials=[o.name for o in doc.officials], agencies=[a.name for a in doc.agencies],
         media=[m.name for m in doc.media], date_inferred=doc.date_inferred,
-        title_html=snippet_html(doc.title, doc.lang, terms, whole=True),
+        title_html=snippet_html(doc.title, doc.lang, terms, whole=True) if terms is not None else "",
     )
 
 

@@ -277,9 +277,10 @@ def test_comma_and_higher_place_is_the_location():
 
 
 def test_spelling_variants_of_one_body_merge_but_not_other_bodies():
-    officials, agencies, _ = extract([("Báo VOV đưa tin. Trên VOV có bài. Tổng giám đốc Nhật Cường bỏ trốn. Công ty TNHH "
-                                   "thương mại và dịch vụ kỹ thuật Nhật Cường bị khám xét; Công ty Nhật Cường. "
-                                   "UBND tỉnh Nam Định làm việc với UBND huyện Nam Định.")], "vi")
+    officials, agencies, _ = extract([(
+        "Báo VOV đưa tin. Trên VOV có bài. Tổng giám đốc Nhật Cường bỏ trốn. Công ty TNHH "
+        "thương mại và dịch vụ kỹ thuật Nhật Cường bị khám xét; Công ty Nhật Cường. "
+        "UBND tỉnh Nam Định làm việc với UBND huyện Nam Định.")], "vi")
     by_name = {a.name: a for a in agencies}
     assert "Công ty Nhật Cường" in by_name["Công ty TNHH thương mại và dịch vụ kỹ thuật Nhật Cường"].aliases
     assert not any("VOV" in a.name for a in agencies)

@@ -1,18 +1,24 @@
 """An official's or agency's page (searcher.entity_pages): the same list as
 the search's entity filter, grouped by year, with what the stored releases
-say about the entity; and the page through the JSON API and the CLI."""
+say about the entity (roles over time, releases per year, the entities named
+with it); and the page through the JSON API, the web page and the CLI."""
 
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections import Counter
+from functools import lru_cache
+from itertools import takewhile
 
 import pytest
 from conftest import SEED_A, SEED_B, all_ids
 
+from searcher import entity_pages
 from searcher.cli import main
 from searcher.entities import entity_key
-from searcher.entity_pages import DETAILS_READ, EntityPage, by_year, entity_page
+from searcher.entity_pages import DETAILS_READ, RELATED_TOP, ROLES_READ, EntityPage, by_year, entity_page
 from searcher.gazetteer import ADDRESS_FORMS as ADDRESS
 from searcher.gazetteer import key as phrase_key
 from searcher.options import InvalidParameter
@@ -175,7 +181,8 @@ def test_own_kind_filter_may_repeat_the_page_entity(engine):
 def test_to_dict_is_json(engine):
     data = json.loads(json.dumps(engine.entity("agency", "AFP").to_dict(), ensure_ascii=False))
     assert set(data) == {"kind", "name", "display_name", "spellings", "roles", "other_names", "named", "total",
-                         "page", "limit", "pages", "undated_left_out", "notice", "years"}
+                         "page", "limit", "pages", "undated_left_out", "notice", "years", "role_history",
+                         "roles_read", "per_year", "undated_named", "related"}
     assert data["kind"] == "agency" and data["total"] == 1 and data["pages"] == 1 and data["limit"] == 50
     assert data["years"] == [{"year": None, "hits": [data["years"][0]["hits"][0]]}]
     assert data["years"][0]["hits"][0]["doc_id"] == SEED_A
@@ -282,3 +289,250 @@ def test_cli_entity_filters_and_bad_input(runner, seed_index, tmp_path):
     assert r.exit_code == 2 and "blank" in r.stderr
     r = runner.invoke(main, ["entity", "Lê Quốc Hùng", "--index", str(tmp_path / "none")])
     assert r.exit_code == 3 and "no index" in r.stderr
+
+
+# --- what every release naming it says: roles over time, years, named with it --------
+
+WHOLE = ("role_history", "roles_read", "per_year", "undated_named", "related")  # whatever the filters
+
+
+@pytest.fixture(scope="module")
+def stored(sample_engine) -> list:
+    """Every release of the sample index, read one by one (not through a search)."""
+    gen = sample_engine._current().gen
+    return [gen.release(d) for d in range(gen.size)]
+
+
+def _naming(stored: list, kind: str, name: str) -> list:
+    """The stored releases naming ``name`` by the key of one of its names."""
+    key = entity_key(name)
+    return [doc for doc in stored
+            if any(key in {entity_key(n) for n in _names(kind, e)}
+                   for e in (doc.officials if kind == "official" else doc.agencies))]
+
+
+@pytest.fixture(scope="module")
+def officials_named_twice(stored) -> list[str]:
+    """Every official that at least two releases of the sample name."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for doc in stored:
+        for key in {entity_key(o.name) for o in doc.officials}:
+            counts[key] += 1
+        for o in doc.officials:
+            shown.setdefault(entity_key(o.name), o.name)
+    found = [shown[k] for k, n in counts.items() if n >= 2]
+    assert len(found) >= 20
+    return found
+
+
+def test_releases_per_year_are_true_counts_whatever_the_filters(sample_engine, busiest, stored):
+    dated = 0
+    for kind, name in busiest:
+        whole = sample_engine.entity(kind, name)
+        naming = _naming(stored, kind, name)
+        assert {d.doc_id for d in naming} == set(all_ids(sample_engine, "", **{kind: name}))
+        years = Counter(d.date[:4] for d in naming if d.date)
+        assert dict(whole.per_year) == years, (kind, name)
+        dated += len(years)
+        assert [y for y, _ in whole.per_year] == sorted(years)  # oldest first
+        assert whole.undated_named == sum(1 for d in naming if not d.date)
+        assert sum(n for _, n in whole.per_year) + whole.undated_named == whole.named == len(naming)
+        narrowed = sample_engine.entity(kind, name, lang="vi", date_from="2019", limit=1, page=2)
+        assert narrowed.total < whole.named
+        assert [getattr(narrowed, f) for f in WHOLE] == [getattr(whole, f) for f in WHOLE], (kind, name)
+    assert dated > 20  # years of several entities checked
+
+
+def _spans(sample_engine, name: str, newest: list[str]) -> dict[str, tuple]:
+    """Role group -> (first month, last month, releases) over the releases ``newest``, read anew."""
+    months: dict[str, list[str]] = {}
+    releases: Counter[str] = Counter()
+    for doc_id in newest:
+        doc = sample_engine.document(doc_id)
+        groups = {phrase_key(o.role) for o in _named_in(sample_engine, "official", name, doc_id)
+                  if o.role and phrase_key(o.role.rstrip(".")) not in ADDRESS}
+        for group in groups:
+            releases[group] += 1
+            months.setdefault(group, []).extend([doc.date[:7]] if doc.date else [])
+    return {g: (min(months[g], default=None), max(months[g], default=None), n) for g, n in releases.items()}
+
+
+def test_roles_over_time_are_read_from_the_releases_naming_them(sample_engine, officials_named_twice):
+    dated = 0
+    for name in officials_named_twice:
+        page = sample_engine.entity("official", name)
+        newest = all_ids(sample_engine, "", sort="date", official=name)
+        assert page.roles_read == len(newest) <= ROLES_READ
+        expected = _spans(sample_engine, name, newest)
+        got = {phrase_key(s.title): (s.first, s.last, s.releases) for s in page.role_history}
+        assert got == expected, name
+        assert {phrase_key(r.title) for r in page.roles} <= set(got)
+        dates = sorted(sample_engine.document(i).date[:7] for i in newest if sample_engine.document(i).date)
+        for span in page.role_history:
+            assert (span.first is None) == (span.last is None)
+            if span.first:
+                dated += 1
+                assert dates[0] <= span.first <= span.last <= dates[-1]
+        lasts = [s.last or "" for s in page.role_history]
+        assert lasts == sorted(lasts, reverse=True)  # latest last seen first, undated last
+    assert dated >= 4  # the sample has dated roles to check
+
+
+def test_roles_over_time_read_at_most_roles_read_releases(sample_engine, monkeypatch):
+    every = sample_engine.entity("official", "Donald Trump")
+    assert every.roles_read == every.named > 5
+    monkeypatch.setattr(entity_pages, "DETAILS_READ", 2)
+    monkeypatch.setattr(entity_pages, "ROLES_READ", 5)
+    monkeypatch.setattr(entity_pages, "READ_PAGE", 2)  # read over three searches
+    page = sample_engine.entity("official", "Donald Trump")
+    assert page.named > 5 and page.roles_read == 5
+    newest = [h.doc_id for p in (1, 2, 3)
+              for h in sample_engine.search(None, limit=2, page=p, sort="date", official="Donald Trump").hits][:5]
+    assert {phrase_key(s.title): (s.first, s.last, s.releases) for s in page.role_history} == \
+        _spans(sample_engine, "Donald Trump", newest)
+    assert sum(s.releases for s in page.role_history) < sum(s.releases for s in every.role_history)
+
+
+_STORED_AS = {"official": "officials", "agency": "agencies", "media": "media"}
+
+
+def test_entities_named_with_it_are_true_counts_without_itself(sample_engine, busiest, stored):
+    """Each entry's count is the number of releases both filters find; no
+    entity named in those releases and left out is named more often."""
+    ids = lru_cache(maxsize=None)(lambda kind, value: frozenset(all_ids(sample_engine, "", **{kind: value})))
+    for kind, name in busiest:
+        page = sample_engine.entity(kind, name, lang="en", limit=1)  # filters do not change them
+        mine = ids(kind, name)
+        own = {entity_key(n) for n in (name, *page.spellings, *page.other_names)}
+        groups = {g.kind: g.entries for g in page.related}
+        assert {"official", "agency", "media"} <= set(groups) <= set(entity_pages.RELATED_KINDS)
+        for other, listed in groups.items():
+            assert listed and not {entity_key(v) for v, _ in listed} & own, (kind, name, other)
+            assert [n for _, n in listed] == [len(mine & ids(other, v)) for v, _ in listed], (kind, name, other)
+            assert [n for _, n in listed] == sorted((n for _, n in listed), reverse=True)
+            # every other entity these releases name is named with it less often (an entity
+            # is what one filter finds: "General Assembly" = "Đại hội đồng Liên Hợp Quốc")
+            seen = {ids(other, e.name): e.name for d in sample_engine.documents(sorted(mine))
+                    for e in getattr(d, _STORED_AS[other]) if entity_key(e.name) not in own}
+            shown = {ids(other, v) for v, _ in listed} | {mine}
+            left = {found: len(mine & found) for found in seen if found not in shown}
+            assert max(left.values(), default=0) <= listed[-1][1], (kind, name, other)
+            assert len(listed) >= min(len(left) + len(listed), RELATED_TOP - (other == kind))
+
+
+def test_seed_pages_roles_years_and_named_with(engine):
+    page = engine.entity("official", "le quoc hung")
+    assert [(s.title, s.gloss, s.first, s.last, s.releases) for s in page.role_history] == \
+        [("Thứ trưởng", "Deputy Minister", None, None, 1)]
+    assert (page.roles_read, page.per_year, page.undated_named) == (1, (), 1)
+    related = {g.kind: dict(g.entries) for g in page.related}
+    others = {o.name for o in engine.document(SEED_A).officials} - {"Lê Quốc Hùng"}  # not himself
+    assert related["official"] == dict.fromkeys(others, 1) and "Lesa Gale" in others
+    assert related["agency"]["Cảnh sát Liên bang Australia"] == 1
+    afp = engine.entity("agency", "AFP")
+    assert afp.role_history == () and afp.roles_read == 0
+    assert not {entity_key(v) for g in afp.related if g.kind == "agency" for v, _ in g.entries} & \
+        {entity_key(n) for n in (afp.display_name, *afp.other_names)}
+    assert {"Lê Quốc Hùng", "Lesa Gale"} <= {v for g in afp.related if g.kind == "official" for v, _ in g.entries}
+
+
+def test_news_sources_named_with_it_and_their_own_pages(sample_engine, busiest):
+    """The media a release cites are their own kind: an official's page
+    lists the news sources named with them (true counts: both filters), and
+    a news source has a page of its own, like an agency's."""
+    kind, name = next((k, n) for k, n in busiest if k == "official")
+    page = sample_engine.entity(kind, name)
+    assert [g.kind for g in page.related] == ["official", "agency", "media"]
+    media = dict(page.related[2].entries)
+    assert media, "the busiest official's releases cite news sources"
+    for outlet, n in media.items():
+        assert sample_engine.search(None, official=name, media=outlet).total == n, outlet
+    outlet = next(iter(media))
+    own = sample_engine.entity("media", outlet)
+    assert own.named == sample_engine.search(None, media=outlet).total >= media[outlet]
+    stored = [sample_engine.document(h.doc_id) for h in own.hits]
+    assert all(any(entity_key(outlet) in {entity_key(x) for x in (m.name, *m.aliases)} for m in d.media)
+               for d in stored), outlet
+    assert own.role_history == () and own.roles_read == 0
+    assert sum(n for _, n in own.per_year) + own.undated_named == own.named
+
+
+# --- the chart, the web page, the JSON API and the CLI show the same figures ------------
+
+def _svg(html: str) -> ET.Element:
+    found = re.search(r"<svg\b.*?</svg>", html, re.S)
+    assert found, "no chart"
+    return ET.fromstring(found.group(0))  # well-formed XML
+
+
+def test_year_chart_is_well_formed_one_bar_per_year_with_its_figures_as_text():
+    from web.charts import year_bars
+
+    svg = ET.fromstring(str(year_bars([("2016", 4), ("2019", 1), ("2018", 2)], "Releases <&> per year", 3,
+                                      "no date")))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = svg.findall(f".//{ns}rect")
+    assert [(g.get("data-year"), g.get("data-releases")) for g in svg.findall(f"{ns}g")] == \
+        [("2016", "4"), ("2017", "0"), ("2018", "2"), ("2019", "1")]  # a year without releases stays a gap
+    assert len(bars) == 4 and [float(b.get("height")) for b in bars] == [96, 0, 48, 24]
+    title = svg.find(f"{ns}title").text
+    assert title == svg.get("aria-label") == "Releases <&> per year. 2016: 4, 2017: 0, 2018: 2, 2019: 1; no date: 3"
+    assert [t.text for t in svg.findall(f".//{ns}text")] == ["4", "2016", "0", "2017", "2", "2018", "1", "2019"]
+    assert str(year_bars([], "x", 5, "no date")) == ""
+
+
+@pytest.fixture(scope="module")
+def sample_client(sample_index):
+    from web import create_app
+
+    return create_app(str(sample_index), {"TESTING": True}).test_client()
+
+
+def test_web_page_api_and_cli_show_the_same_figures(sample_engine, sample_client, sample_index, runner, busiest):
+    from urllib.parse import quote, quote_plus
+
+    for want in KINDS:  # the busiest official and agency with dated releases
+        kind, name = next((k, n) for k, n in busiest if k == want and sample_engine.entity(k, n).per_year)
+        page = sample_engine.entity(kind, name)
+        api = sample_client.get(f"/api/{kind}/{name}", query_string={"lang": "vi", "page": "2", "limit": "1"})
+        data = api.get_json()
+        assert {k: data[k] for k in WHOLE} == {k: json.loads(json.dumps(page.to_dict()[k])) for k in WHOLE}
+        assert data["per_year"] == [{"year": y, "releases": n} for y, n in page.per_year]
+
+        html = sample_client.get(f"/{kind}/{name}", query_string={"ui": "en"}).get_data(as_text=True)
+        svg = _svg(html)
+        shown = {g.get("data-year"): int(g.get("data-releases")) for g in svg.iter("{http://www.w3.org/2000/svg}g")}
+        assert {y: n for y, n in shown.items() if n} == dict(page.per_year)
+        assert len(shown) == int(page.per_year[-1][0]) - int(page.per_year[0][0]) + 1
+        assert f"{page.undated_named} releases without a date" in html and "Often named with" in html
+        for group in page.related:  # media have no page (yet): a search narrowed to both
+            for other, _ in group.entries:
+                link = f'href="/{group.kind}/{quote(other)}"' if group.kind in KINDS else \
+                    f"{kind}={quote_plus(name)}&amp;media={quote_plus(other)}"
+                assert link in html, (group.kind, other)
+        if page.role_history:
+            assert "Roles over time" in html and page.role_history[0].title in html
+
+        args = ["entity", name, "--index", str(sample_index)] + (["--agency"] if kind == "agency" else [])
+        r = runner.invoke(main, args)
+        assert r.exit_code == 0, r.output
+        lines = r.stdout.splitlines()
+        bars = [line.split() for line in takewhile(lambda line: line.startswith("  "),
+                                                  lines[lines.index("releases per year:") + 1:])]
+        assert [(b[0], int(b[-1])) for b in bars if b[0] != "no"] == list(page.per_year)
+        assert f"  no date  {page.undated_named}" in lines
+        for group in page.related:
+            label = {"official": "officials", "agency": "agencies", "media": "news sources"}[group.kind]
+            assert f"named with ({label}): " + " · ".join(f"{v} ({n})" for v, n in group.entries) in lines
+        r = runner.invoke(main, args + ["--json", "--lang", "en"])
+        assert {k: json.loads(r.stdout)[k] for k in WHOLE} == {k: data[k] for k in WHOLE}
+
+
+def test_web_page_roles_over_time_and_both_link(client):
+    html = client.get("/official/le quoc hung").get_data(as_text=True)
+    assert "Chức vụ theo thời gian" in html and "Thường được nhắc cùng" in html
+    assert re.search(r"<th scope=\"row\">Thứ trưởng <span class=\"gloss\">\(Deputy Minister\)</span></th>", html)
+    assert 'href="/official/Lesa%20Gale"' in html
+    assert "/search?official=L%C3%AA+Qu%E1%BB%91c+H%C3%B9ng&amp;agency=" in html  # narrowed to both
+    assert "<svg" not in html and "1 thông cáo không rõ ngày" in html  # undated only: no chart

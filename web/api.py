@@ -1,4 +1,4 @@
-"""The JSON API: /api/search, /api/doc/<id>, /api/official/<name>, /api/agency/<name>, /healthz.
+"""The JSON API: /api/search, /api/doc/<id>, /api/official/<name>, /api/agency/<name>, /api/media/<name>, /healthz.
 
 Its errors (a bad parameter, no index, an unknown route, a wrong method)
 are answered in JSON by the app's error handlers (``web.error_response``).
@@ -35,9 +35,9 @@ def api_doc(doc_id: str):
     return jsonify(data)
 
 
-@bp.route("/api/<any(official, agency):kind>/<path:name>")
+@bp.route("/api/<any(official, agency, media):kind>/<path:name>")
 def api_entity(kind: str, name: str):
-    """An official's or agency's page as JSON (``EntityPage.to_dict``), with
+    """An official's, agency's or news source's page as JSON (``EntityPage.to_dict``), with
     /api/search's parameters; 404 when no release names it at all."""
     p = search_params()
     limit = p["limit"] if request.args.get("limit", "").strip() else ENTITY_PAGE_LIMIT

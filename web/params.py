@@ -179,7 +179,8 @@ def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_L
             return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
                                  date_from=p["from"] or None, date_to=p["to"] or None,
                                  official=p["official"] or None, agency=p["agency"] or None,
-                                 query=p["q"] or None, include_undated=bool(p["undated"]))
+                                 query=p["q"] or None, include_undated=bool(p["undated"]),
+                                 media=p["media"] or None)
     except InvalidParameter as exc:
         message = str(exc).replace("date_from", "from").replace("date_to", "to")
         raise BadParameter(message) from None

@@ -7,8 +7,11 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
+from searcher.entity_pages import RELATED_KINDS
+
 from . import get_engine
-from .i18n import ui_language
+from .charts import year_bars
+from .i18n import labels_for, ui_language
 from .params import FILTER_KEYS, run_entity, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
@@ -63,7 +66,7 @@ def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
     """(label key, shown value, parameters it clears) per filter in force:
     a date range is one filter ("2019", "2019-03 – 2020"), not two."""
     out = []
-    for key in ("lang", "official", "agency"):
+    for key in ("lang", "official", "agency", "media"):
         if p[key]:
             out.append((key, p[key], {key: None}))
     if p["from"] or p["to"]:
@@ -108,8 +111,13 @@ def agency(name: str):
     return _entity_page("agency", name)
 
 
+@bp.route("/media/<path:name>")
+def media(name: str):
+    return _entity_page("media", name)
+
+
 def _entity_page(kind: str, name: str):
-    """Every release naming an official or agency, newest first, with the
+    """Every release naming an official, agency or news source, newest first, with the
     spellings, roles and other names seen for it (``searcher.entity_pages``);
     the request's other filters (language, dates, the other kind of entity,
     words) narrow it.  404 when no release names it at all."""
@@ -117,4 +125,14 @@ def _entity_page(kind: str, name: str):
     ent = run_entity(get_engine(current_app), kind, name, p)
     if not ent.named:
         abort(404, f"No release names “{ent.name}”.")
-    return render_template("entity.html", kind=kind, ent=ent, p=p, url_args=url_args, entity=name)
+    t = labels_for(ui_language())
+    chart = year_bars(ent.per_year, t["per_year_chart"].format(name=ent.display_name), ent.undated_named,
+                      t["no_date"])
+    return render_template("entity.html", kind=kind, ent=ent, p=p, url_args=url_args, entity=name, chart=chart,
+                           paged=_paged_kinds(), filters=[k for k in RELATED_KINDS if k in FILTER_KEYS])
+
+
+def _paged_kinds() -> set[str]:
+    """The kinds of entity (facet names) with a page of their own here, so a
+    kind added to the facets (a media source) links only once it has one."""
+    return {kind for kind in RELATED_KINDS if f"ui.{kind}" in current_app.view_functions}

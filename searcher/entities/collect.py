@@ -27,6 +27,7 @@ import re
 
 from .. import gazetteer as gz
 from .collector import Collector
+from .countries import story_of
 from .known import ACRONYM_CANDIDATE, KNOWN_ACRONYMS
 from .media import news_cued
 from .names import Agency, Official
@@ -60,6 +61,7 @@ def _ambiguous_mentions(text: str, out: Collector) -> None:
 def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency], list[Agency]]:
     """Officials, agencies and media mentioned in the given texts of one release."""
     out = Collector()
+    out.story = story_of(texts)
     for text in texts:
         if not text:
             continue

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from .. import gazetteer as gz
 from ..textnorm import fold
+from .countries import Story, national
 from .known import (
-    KNOWN_BY_KEY,
     FOLDED_HEAD_OPENERS,
     FOLDED_SURNAMES,
     KNOWN_ACRONYMS,
+    KNOWN_BY_KEY,
     KNOWN_SURNAMES,
     MEDIA_HEAD_KEYS,
     SURNAME_REFERENTS,
@@ -34,6 +35,8 @@ class Collector:
         self.agencies: dict[str, Agency] = {}
         self.media: dict[str, Agency] = {}  # outlets only a news cue told apart ("theo AFP")
         self.outlets: set[str] = set()  # keys of names written after a media word ("báo X")
+        self.story: Story | None = None  # the release's countries, for bare national bodies
+        self.nearby: dict[str, str | None] = {}  # bare national body -> country named just before its first mention
 
     def official(self, name: str, role: str, single_ok: bool = False) -> None:
         """A one-word name is kept only after a real title ("Tổng thống Trump")."""
@@ -67,6 +70,10 @@ class Collector:
         elif acronym and not known.acronym:
             known.acronym = acronym
 
+    def near(self, name: str, country: str | None) -> None:
+        """The country named just before a bare national body's first mention."""
+        self.nearby.setdefault(entity_key(name), country)
+
     def outlet(self, name: str, acronym: str = "") -> None:
         """A body named after a media word ("báo Công an nhân dân", "đài
         WAFB"): a medium whatever its name says."""
@@ -82,7 +89,9 @@ class Collector:
 
     def result(self) -> tuple[list[Official], list[Agency], list[Agency]]:
         """The merged officials, agencies and media, in order of first mention."""
-        bodies = [a for a in _merge_agencies(list(self.agencies.values())) if not _unresolved(a)]
+        found = [a for a in (_whose(a, self.story, self.nearby.get(k)) for k, a in self.agencies.items())
+                 if a is not None]
+        bodies = [a for a in _merge_agencies(found) if not _unresolved(a)]
         _attach_known_names(bodies)
         outlet = {id(a) for a in bodies if is_media(a) or self.outlets & {entity_key(n) for n in _all_names(a)}}
         agencies = [a for a in bodies if id(a) not in outlet]
@@ -294,6 +303,29 @@ def _longer_variant(long: str, short: str) -> bool:
     return entity_key(" ".join(lw[:start])) == entity_key(" ".join(sw[:start])) \
         and all(not is_cap(w) or gz.key(w) in gz.PLACE_LEVELS_VI or gz.key(w) in gz.COMPANY_FORMS_VI
                 for w in middle)
+
+
+def _whose(agency: Agency, story: Story | None, near: str | None) -> Agency | None:
+    """Whose a bare national body ("Bộ Quốc phòng", "Hạ viện") is.  In a
+    story about Vietnam, or naming no other country, Vietnam's; in one
+    mostly about one foreign country, that country's ("Bộ Quốc phòng Nga");
+    in one about several, none (unresolved rather than wrong).  A body
+    Vietnam lacks ("Hạ viện") is the US's, as the gazetteer reads it, unless
+    the story never names the US: then the country named just before it,
+    else the story's."""
+    if story is None or not national(agency.name):
+        return agency
+    if gz.key(agency.name) in gz.FOREIGN_ONLY_BODIES_VI:
+        if "Mỹ" in story.countries or not (near and near != "Việt Nam" or story.country):
+            return agency
+        country = near if near and near != "Việt Nam" else story.country
+    elif story.domestic or not story.countries:
+        return agency
+    elif story.country:
+        country = story.country
+    else:
+        return None
+    return Agency(f"{agency.name} {country}", agency.acronym, list(agency.aliases))
 
 
 def _unresolved(agency: Agency) -> bool:

@@ -8,12 +8,14 @@ company with an English tail, an acronym inside a role, a run of names.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
 from ..analysis import words as vi_words
 from .agencies_vi import agency_at, known_at, next_place, shared_place
+from .countries import country_after, country_before, national
 from .known import AGENCY_HEAD_PHRASES, KNOWN_SINGLE, LOWER_HEAD_PHRASES, MEDIA_BARE, known_single
 from .people_vi import (
     foreign_name,
@@ -182,12 +184,22 @@ def _on_agency(r: _Reader, i: int) -> int:
     end = i + a
     acronym = ""
     if not shared:
+        if national(r.text[ws[i].start:ws[end - 1].end]):
+            end += country_after(ws, end)  # "Hạ viện Đức", "bộ Y tế của Ai Cập": that country's
+            r.out.near(r.text[ws[i].start:ws[end - 1].end], country_before(r.text, ws[i].start))
         acronym = _bracketed_acronym(ws, end)
-        r.out.agency(r.text[ws[i].start:ws[end - 1].end], acronym)
+        name = r.text[ws[i].start:ws[end - 1].end]
+        if i > 0 and ws[i - 1].is_word and ws[i - 1].text in _OUTLET_WORDS:
+            r.out.outlet(name, acronym)  # "báo Công an TP. HCM": the paper, not the police
+        else:
+            r.out.agency(name, acronym)
         end += next_place(ws, i, end, r.text, r.out)
     if r.role_start is not None:
         r.role_end = end
     return end + (3 if acronym else 0)
+
+
+_OUTLET_WORDS = frozenset({"báo", "tờ", "tạp chí", "tờ báo"})  # lowercase, as a story cites a paper
 
 
 def _bracketed_acronym(ws: list[Word], end: int) -> str:
@@ -386,12 +398,17 @@ def _lower_agency(ws: list[Word], i: int, text: str, out: Collector) -> int:
     return 0
 
 
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
+
+
 def _run_agency(ws: list[Word], i: int, n: int, text: str, out: Collector) -> bool:
     """A capitalised run that names a company or club: a known one-word name
     ("Toyota", "Toyota UK") or an English tail ("United Airlines")."""
     single = gz.key(ws[i].text) in KNOWN_SINGLE
     if not single and gz.key(ws[i + n - 1].text).rpartition(" ")[2] not in gz.ORG_TAILS_EN:
         return False  # most runs
+    if single and n == 1 and i + 1 < len(ws) and _MODEL.fullmatch(ws[i + 1].text):
+        return True  # "Boeing 787", "Airbus A320": a product, not the company
     if single and i + n < len(ws) and ws[i + n].is_word and gz.key(ws[i + n].text) in gz.BRANCH_SUFFIXES:
         n += 1  # "Toyota UK"
     words = " ".join(w.text for w in ws[i:i + n]).split()
