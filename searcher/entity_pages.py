@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from . import gazetteer as gz
 from .bilingual import gloss
-from .entities.names import body_identity, entity_key, exact_key, loose_key
+from .entities.names import body_identity, entity_key, exact_key, loose_key, role_field, shown_name, split_field
 from .gazetteer import key as phrase_key
 from .ingest import Release
 from .options import InvalidParameter, search_options
@@ -271,9 +271,13 @@ def _names(kind: str, ent: Any) -> list[str]:
 
 
 def _same_person(asked: str, name: str) -> bool:
-    """``name`` writes the person ``asked`` names: the same marks (tone
-    placement, case, spacing aside) when both have them ("Lê Quốc Hưng" is
-    not "Lê Quốc Hùng"), else the same up to romanisation."""
+    """``name`` writes the person ``asked`` names: the same field, if any
+    ("Lê Quốc Hùng (y tế)"), and the same marks (tone placement, case,
+    spacing aside) when both have them ("Lê Quốc Hưng" is not "Lê Quốc
+    Hùng"), else the same up to romanisation."""
+    (asked, field), (name, other) = split_field(asked), split_field(name)
+    if field != other:
+        return False
     if has_diacritics(asked) and has_diacritics(name):
         return exact_key(asked) == exact_key(name)
     return loose_key(asked) == loose_key(name)
@@ -312,11 +316,14 @@ def _chosen(kind: str, asked: str, docs: list[Release | None]) -> list[tuple[Rel
     with their release.  Only its best matches count, as in the search; a
     part of a name that several entities share ("Cảnh sát") gives none."""
     found: list[tuple[int, Release, Any]] = []
+    name, field = split_field(asked) if kind == "official" else (asked, "")
     for doc in docs:
         if doc is None:  # removed by a reindex since the search
             continue
         for ent in {"official": doc.officials, "agency": doc.agencies, "media": doc.media}[kind]:
-            tier = _tier(kind, asked, _names(kind, ent))
+            if kind == "official" and role_field(ent.role) != field:
+                continue  # a namesake of a field of their own ("Lê Quốc Hùng (y tế)"), or not of it
+            tier = _tier(kind, name, _names(kind, ent))
             if tier is not None:
                 found.append((tier, doc, ent))
     best = min((tier for tier, _, _ in found), default=None)
@@ -349,7 +356,7 @@ def _summary(kind: str, asked: str,
     roles: dict[str, Counter[tuple[str, str]]] = {}
     others: dict[str, None] = {}
     for lang, ent in chosen:
-        spellings[ent.name] += 1
+        spellings[shown_name(ent.name, role_field(ent.role)) if kind == "official" else ent.name] += 1
         role = _role(ent)
         if role:
             roles.setdefault(phrase_key(role), Counter())[(role, lang)] += 1

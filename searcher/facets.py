@@ -76,9 +76,10 @@ def _romanised_joins(per_doc: list[list[tuple[str, str]]]) -> dict[str, tuple[st
     finds it; one no marked name folds to stays an entry of its own."""
     marked: dict[str, set[str]] = {}
     for names in per_doc:
-        for name, ident in names:
+        for _, ident in names:
             if ident.startswith("="):
-                marked.setdefault("~" + loose_key(name), set()).add(ident)
+                exact, bar, field = ident[1:].partition("|")
+                marked.setdefault("~" + loose_key(exact) + bar + field, set()).add(ident)
     return {k: tuple(sorted(v)) for k, v in marked.items()}
 
 

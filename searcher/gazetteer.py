@@ -1862,6 +1862,24 @@ giao thông
 NAME_LINKS_VI = frozenset({"và", "của", "tại", "ở", "&", "-", "–", ","})
 
 
+# --- people: one name, different people ---------------------------------------
+
+# Roles of a field of their own: a doctor or a school head named like a
+# minister is another person ("Lê Quốc Hùng (y tế)" is not the Deputy
+# Minister); a role of public office, or none, leaves the name alone.  A role
+# is in a field when one of these words opens it or follows its modifier.
+# Sport is not one: a coach is named bare far more often than with his role
+# ("Park Hang-seo"), and one person would become two entries.
+ROLE_FIELDS: dict[str, str] = {}
+for _field, _words in (
+    ("y tế", "bác sĩ|bác sỹ|bs|trưởng khoa|phó trưởng khoa|phó khoa|điều dưỡng|y tá|dược sĩ|lương y|"
+             "doctor|surgeon|nurse|physician"),
+    ("giáo dục", "hiệu trưởng|phó hiệu trưởng|giáo viên|cô giáo|thầy giáo|headteacher|principal"),
+):
+    for _w in _words.split("|"):
+        ROLE_FIELDS[key(_w)] = _field
+
+
 # --- countries: whose body a bare "Bộ Quốc phòng" or "Chính phủ" is ----------
 
 # Country names as Vietnamese news writes them -> the name shown after a
@@ -2209,6 +2227,8 @@ SURNAME_REFERENTS: dict[str, str] = {
     "Suga": "Yoshihide Suga",
     "Salman": "Mohammed bin Salman",
     "Assad": "Bashar al-Assad",
+    # Two figures the news names by it ("cựu Ngoại trưởng Clinton" is Hillary): none.
+    "Clinton": "",
 }
 
 # People known by one name: any other one-word "official" is a word the
@@ -2234,7 +2254,7 @@ ADDRESS_EN = frozenset({"mr", "mrs", "ms", "miss"})
 
 # Two spellings of one romanised name ("Yoo Jae-seong" = "Yu Jae-seong"):
 # each pair is replaced in a folded key, in this order.
-ROMANISATIONS = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("-", " "), (".", " "))
+ROMANISATIONS = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("ey ", "ei "), ("-", " "), (".", " "))
 
 # Lowercase heads that still open a name when a proper name follows
 # ("cục Hàng không Việt Nam", "bộ Công an", "công an huyện Thọ Xuân").

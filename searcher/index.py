@@ -33,7 +33,7 @@ from whoosh.writing import SegmentWriter
 
 from .analysis import PairTokenizer, english_analyzer, segmented, vietnamese_analyzer
 from .entities.collect import extract
-from .entities.names import body_identity, entity_key, loose_key, person_identity
+from .entities.names import body_identity, entity_key, loose_key, person_identity, role_field, shown_name
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
 from .ingest import Problem, Release, SourceFile, find_sources, read_source
 from .integrity import verify
@@ -167,7 +167,7 @@ def release_fields(rel: Release) -> dict:
         "agencies": "\n".join(
             "\n".join([a["name"], a["acronym"], *a["aliases"]]).strip() for a in agencies
         ),
-        "official_keys": _official_keys(official_names),
+        "official_keys": _official_keys(officials),
         "agency_keys": ",".join(sorted({_body(a) for a in agencies})),
         "media_keys": ",".join(sorted({_body(m, True) for m in media})),
         "entity_names": _names_column(officials, agencies, media),
@@ -181,10 +181,15 @@ def release_fields(rel: Release) -> dict:
     return {k: v for k, v in doc.items() if v != ""}
 
 
-def _official_keys(names: list[str]) -> str:
+def _official_keys(officials: list[dict]) -> str:
     """Every spelling's folded and romanisation-free keys (what a name typed
-    without marks matches) and its identity (what a marked name matches)."""
-    keys = {k for n in names for k in (entity_key(n), loose_key(n), person_identity(n))}
+    without marks matches) and its identity (what a marked name matches; a
+    person of a field of their own, "|" and the field)."""
+    keys = set()
+    for o in officials:
+        field = role_field(o.get("role", ""))
+        for n in (o["name"], *o.get("aliases", [])):
+            keys |= {entity_key(n), loose_key(n), person_identity(n, field)}
     return ",".join(sorted(k for k in keys if k.strip("=~")))
 
 
@@ -199,7 +204,8 @@ def _names_column(officials: list[dict], agencies: list[dict], media: list[dict]
     def lines(entities: list[str], ids: list[str]) -> str:
         return "\n".join(f"{n}\x1f{i}" for n, i in zip(entities, ids, strict=True) if i.strip("=~"))
     return "\t".join((
-        lines([o["name"] for o in officials], [person_identity(o["name"]) for o in officials]),
+        lines([shown_name(o["name"], role_field(o.get("role", ""))) for o in officials],
+              [person_identity(o["name"], role_field(o.get("role", ""))) for o in officials]),
         lines([a["name"] for a in agencies], [_body(a) for a in agencies]),
         lines([m["name"] for m in media], [_body(m, True) for m in media]),
     )).encode("utf-8")

@@ -32,7 +32,7 @@ from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS, english_analyzer, syllables
 from .config import DEFAULT, RankingConfig
 from .contentwords import content_words
-from .entities.names import body_identity, entity_key, loose_key, person_identity
+from .entities.names import body_identity, entity_key, loose_key, person_identity, split_field
 from .fields import ENTITY_FIELDS, PREFIX_FIELDS, PREFIXES
 from .options import InvalidParameter, parse_lang
 from .querylang import clear_query_lang, english_part, foreign_words, is_question, query_lang
@@ -511,19 +511,24 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
     its key (case, diacritics and, for people, romanisation aside: "Yu" =
     "Yoo Jae-seong"), else its words in a row among the names indexed; a
     person's title typed before the name is dropped."""
+    role = ""
     if kind == "official":
+        value, role = split_field(value)  # "Lê Quốc Hùng (y tế)": the doctor, not the minister
         value = " ".join(without_title(value.split()))
     words = [u[1] for u in vi_units(value)]
     if not words:
         return None
     terms.add_run(value)
-    field = f"{kind}_keys"
+    kfield = f"{kind}_keys"
     if kind == "official":
-        keys: list[Q.Query] = [Q.Term(field, k) for k in dict.fromkeys([entity_key(value), loose_key(value)])]
-        if has_diacritics(value):  # that name, or one written without marks that folds to it
-            keys.insert(0, Q.Or([Q.Term(field, person_identity(value)), Q.Term(field, "~" + loose_key(value))]))
+        keys: list[Q.Query] = [Q.Term(kfield, k) for k in dict.fromkeys([entity_key(value), loose_key(value)])]
+        if has_diacritics(value) or role:  # that name, or one written without marks that folds to it
+            named = [person_identity(value, role), person_identity(fold(value), role)]
+            keys.insert(0, Q.Or([Q.Term(kfield, k) for k in dict.fromkeys(named)]))
+        if role:  # a person set apart by a field: by that identity only
+            return EntityMatch(keys[:1], Q.NullQuery)
     else:
-        keys = [Q.Term(field, body_identity([value], medium=kind == "media"))]
+        keys = [Q.Term(kfield, body_identity([value], medium=kind == "media"))]
     if kind == "media":  # no text field of media names: their identity only
         return EntityMatch(keys, Q.NullQuery)
     fname = "officials" if kind == "official" else "agencies"

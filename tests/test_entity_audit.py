@@ -1,10 +1,12 @@
 """The corpus audit of entity pages (issue 17), re-scored.
 
-tests/data/entity-audit.jsonl holds 800 verdicts: the 40 most frequent
-officials and the 40 most frequent agencies of the 23,246-release index, 10
-releases drawn at random from each page (eval/make_entity_audit.py), each
-judged by reading it against the rubric in tests/data/AUDIT.md: does the
-release name the person or body the page is about?
+tests/data/entity-audit.jsonl holds the verdicts of two rounds of 800: the
+40 most frequent officials and the 40 most frequent agencies of the
+23,246-release index, 10 releases drawn at random from each page
+(eval/make_entity_audit.py), each judged by reading it against the rubric in
+tests/data/AUDIT.md: does the release name the person or body the page is
+about?  Round 2 was drawn on the index of the rules round 1 led to; a
+release judged in round 1 was not judged again.
 
 The verdicts were given on the pages of the extractor of the time.  This
 test re-extracts every judged release (its text from ../shared) with the
@@ -35,6 +37,7 @@ AUDIT = Path(__file__).resolve().parent / "data" / "entity-audit.jsonl"
 PAGE_PRECISION = 0.95   # the issue's target over all judged releases
 PAGE_FLOOR = 0.80       # ... and for every page
 KEPT_RIGHT = 0.98       # releases judged right that today's extractor keeps on their page
+LATEST = 2              # the round drawn on the index of the latest rules
 
 
 def _verdicts() -> list[dict]:
@@ -102,15 +105,31 @@ def rescored() -> dict:
 
 def test_audit_file_is_complete():
     verdicts = _verdicts()
-    assert len(verdicts) == 800
-    pages = defaultdict(int)
+    keys = [(v["kind"], v["entity"], v["doc_id"]) for v in verdicts]
+    assert len(set(keys)) == len(keys), "one verdict per release and page"
     for v in verdicts:
         assert v["kind"] in ("official", "agency") and v["verdict"] in (0, 1), v
         assert v["verdict"] == 1 or (v["reason"] in ("other", "fragment", "media", "not-entity", "absent")
                                      and v["note"]), v
-        pages[(v["kind"], v["entity"])] += 1
-    assert sum(k == "official" for k, _ in pages) == 40 and sum(k == "agency" for k, _ in pages) == 40
-    assert set(pages.values()) == {10}
+    for draw in (1, 2):
+        pages: dict[tuple[str, str], int] = defaultdict(int)
+        for v in verdicts:
+            if draw in v["rounds"]:
+                pages[(v["kind"], v["entity"])] += 1
+        assert sum(k == "official" for k, _ in pages) == 40 and sum(k == "agency" for k, _ in pages) == 40
+        assert set(pages.values()) == {10}, draw
+
+
+def test_the_latest_draw_as_judged_meets_the_target():
+    """The pages as the index of the latest round built them (no extractor
+    run here): precision over the 800 judged releases and for each page."""
+    pages: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for v in _verdicts():
+        if LATEST in v["rounds"]:
+            pages[(v["kind"], v["entity"])].append(v["verdict"])
+    judged = [x for j in pages.values() for x in j]
+    assert sum(judged) / len(judged) >= PAGE_PRECISION, sum(judged) / len(judged)
+    assert min(sum(j) / len(j) for j in pages.values()) >= PAGE_FLOOR
 
 
 def test_pages_are_precise_overall_and_each(rescored):
@@ -131,10 +150,10 @@ def test_releases_judged_right_stay_on_their_page(rescored):
 
 
 def test_releases_judged_wrong_leave_their_page_for_the_reason_found(rescored):
-    """The wrong ones the audit found and the rules now handle (a foreign
-    government named bare, an aircraft model, a newspaper named like the
-    police) are off their page; what is left is listed by the report."""
-    wrong = [v for v in rescored["verdicts"] if v["verdict"] == 0]
-    fixed = [v for v in rescored["gone"] if v["verdict"] == 0]
-    print(f"\naudit: {len(fixed)} of {len(wrong)} releases judged wrong are off their page today")
-    assert len(fixed) >= len(wrong) // 2
+    """The wrong ones round 1 found, which the rules of round 2 handle (a
+    foreign government named bare, an aircraft model, a newspaper named like
+    the police), are off their page."""
+    wrong = [v for v in rescored["verdicts"] if v["verdict"] == 0 and v["rounds"] == [1]]
+    fixed = [v for v in rescored["gone"] if v["verdict"] == 0 and v["rounds"] == [1]]
+    print(f"\naudit: {len(fixed)} of {len(wrong)} releases judged wrong in round 1 are off their page today")
+    assert len(fixed) >= 0.8 * len(wrong)

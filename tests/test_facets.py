@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from whoosh import index as windex
 
 from searcher.entities import entity_key
-from searcher.entities.names import body_identity, exact_key, loose_key
+from searcher.entities.names import body_identity, exact_key, loose_key, role_field
 from searcher.facets import FacetTable
 from searcher.scoring import Scorer
 from searcher.storage import current_generation
@@ -62,20 +62,23 @@ def _identities(docs: list, kind: str) -> list[list[tuple[str, str]]]:
         medium = kind == "media"
         return [[(body_identity([e.name, e.acronym, *e.aliases], medium), e.name)
                  for e in (doc.media if medium else doc.agencies)] for doc in docs]
-    marked: dict[str, set[str]] = {}
+    marked: dict[tuple[str, str], set[str]] = {}
     for doc in docs:
         for o in doc.officials:
             if has_diacritics(o.name):
-                marked.setdefault(loose_key(o.name), set()).add("=" + exact_key(o.name))
+                field = role_field(o.role)
+                marked.setdefault((loose_key(o.name), field), set()).add(f"={exact_key(o.name)}|{field}")
     out = []
     for doc in docs:
         ids = []
         for o in doc.officials:
+            field = role_field(o.role)  # a doctor named like a minister is another person
+            shown = f"{o.name} ({field})" if field else o.name
             if has_diacritics(o.name):
-                ids.append(("=" + exact_key(o.name), o.name))
+                ids.append((f"={exact_key(o.name)}|{field}", shown))
             else:
-                ids += [(g, "") for g in sorted(marked.get(loose_key(o.name), ()))] \
-                    or [("~" + loose_key(o.name), o.name)]
+                ids += [(g, "") for g in sorted(marked.get((loose_key(o.name), field), ()))] \
+                    or [(f"~{loose_key(o.name)}|{field}", shown)]
         out.append(ids)
     return out
 
@@ -227,3 +230,37 @@ def test_a_name_typed_without_diacritics_is_given_its_indexed_spelling(sample):
 def test_search_suggests_the_indexed_spelling_of_a_name(sample_engine, typed, spelled):
     assert sample_engine.search(typed, facets=True).suggestion == spelled
     assert sample_engine.search(spelled, facets=True).suggestion is None  # already spelled so
+
+
+# --- what the entity facets list ------------------------------------------------------
+
+OUTLETS = {"reuters", "afp", "ap", "cnn", "bbc", "yonhap", "ttxvn", "kcna", "xinhua", "tan hoa xa", "vnexpress",
+           "tuoi tre", "tuoi tre online", "thanh nien", "dan tri", "nguoi dua tin", "zing", "vietnamnet", "vtv",
+           "vov", "fox news", "new york times", "washington post", "bloomberg", "scmp", "tass", "rt", "sputnik",
+           "the guardian", "guardian", "telegraph", "daily mail", "nbc news", "cbs news", "abc news", "cnbc"}
+OUTLET_HEADS = ("báo ", "đài ", "hãng tin ", "hãng thông tấn ", "tờ ", "tạp chí ")
+LINK_WORDS = {"và", "của", "tại", "ở", "&", "-", "–"}
+
+
+def test_the_first_hundred_entries_are_whole_names_and_no_news_source(sample):
+    """Over every release of the sample, the first 100 officials, agencies
+    and news sources: a person has at least two syllables (or is known by
+    one), an agency is no news source (a list kept here), none is cut after
+    a linking word, and no two agency entries differ only by case,
+    punctuation or tone placement ("UBND TP. HCM" / "UBND TP HCM")."""
+    from searcher import gazetteer as gz
+
+    everything = sample.scorer.live.copy()
+    facets = sample.table.counts(everything, top=100)
+    for name, _ in facets["official"]:
+        assert len(name.split()) >= 2 or name in gz.SINGLE_NAMES, name
+    for kind in ("agency", "media", "official"):
+        for name, _ in facets[kind]:
+            assert name.split()[-1].lower() not in LINK_WORDS, (kind, name)
+    agencies = [name for name, _ in facets["agency"]]
+    for name in agencies:
+        assert entity_key(name) not in OUTLETS and not name.lower().startswith(OUTLET_HEADS), name
+        assert len(name.split()) >= 2 or name.isupper() or name[:1].isupper(), name
+    assert len({entity_key(n) for n in agencies}) == len(agencies), "one entry per body"
+    media = {entity_key(n) for n, _ in facets["media"]}
+    assert len(media & OUTLETS) >= 5, "the sample's wire stories cite these"

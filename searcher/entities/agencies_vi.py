@@ -116,9 +116,9 @@ def _proper_name(ws: list[Word], i: int, head: int, j: int) -> int:
     """Length of the name from i whose head ends at i + head and whose
     proper name starts at j (see _agency_body)."""
     closing = _acronym_ahead(ws, j)
-    while j < len(ws) and (ws[j].is_word or _joined_acronym(ws, j)):
-        if not ws[j].is_word:  # "GD & ĐT", "LĐ-TB&XH": one acronym written in parts
-            j += 2
+    while j < len(ws) and (ws[j].is_word or _joined_acronym(ws, j) or _listed_portfolio(ws, i + head, j)):
+        if not ws[j].is_word:  # "GD & ĐT", "LĐ-TB&XH": one acronym written in parts; "Văn hoá, Thể thao và"
+            j += 1 if ws[j].text in (",", "-", "–") and not _joined_acronym(ws, j) else 2
             continue
         w = gz.key(ws[j].text)
         if closing is not None and j < closing:
@@ -137,6 +137,27 @@ def _joined_acronym(ws: list[Word], j: int) -> bool:
     """ws[j] is "&" or "-" between two acronym parts ("GD & ĐT", "NN&PTNT")."""
     return ws[j].text in ("&", "-") and 0 < j < len(ws) - 1 and ws[j + 1].is_word \
         and ws[j - 1].is_word and _acronym_part(ws[j - 1].text) and _acronym_part(ws[j + 1].text)
+
+
+def _listed_portfolio(ws: list[Word], start: int, j: int) -> bool:
+    """ws[j] is the comma or dash inside a ministry's list of portfolios:
+    "Bộ Văn hoá, Thể thao và Du lịch" (after a comma, capitalised words,
+    then "và" and a capitalised word), "Sở Tài nguyên - Môi trường" (after
+    a dash, a capitalised word that is no place); never a new body or person."""
+    if ws[j].text not in (",", "-", "–") or j == start or j + 3 >= len(ws) or not ws[j + 1].is_word \
+            or not is_cap(ws[j + 1].text) or match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2) \
+            or is_person_start(ws, j + 1):
+        return False
+    if ws[j].text != ",":  # "Tài nguyên - Môi trường", "Giao thông - Vận tải": two portfolios
+        return gz.key(ws[j + 1].text) not in gz.PLACES
+    for k in range(j + 1, min(j + 6, len(ws) - 1)):
+        if not ws[k].is_word:
+            return False
+        if gz.key(ws[k].text) == "và":
+            return is_cap(ws[k + 1].text) and ws[k + 1].is_word
+        if not is_cap(ws[k].text):
+            return False
+    return False
 
 
 def _acronym_part(word: str) -> bool:

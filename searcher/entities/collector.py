@@ -5,6 +5,8 @@ fullest, and known bodies get all their gazetteer names."""
 
 from __future__ import annotations
 
+import re
+
 from .. import gazetteer as gz
 from ..textnorm import fold
 from .countries import Story, national
@@ -26,6 +28,10 @@ from .words import is_cap, strip_possessive
 __all__ = ["Collector"]
 
 
+# "Moon Jae - in" as some sources write "Moon Jae-in": a given name's hyphen.
+_SPACED_HYPHEN = re.compile(r"(?<=\w) [-–] (?=[^\W\d_A-ZÀ-Ỹ]\w*\b)")
+
+
 class Collector:
     """Keeps the first spelling of each entity and merges later mentions."""
 
@@ -40,7 +46,7 @@ class Collector:
 
     def official(self, name: str, role: str, single_ok: bool = False) -> None:
         """A one-word name is kept only after a real title ("Tổng thống Trump")."""
-        name = _strip_place(_strip_address(strip_possessive(name.strip())))
+        name = _strip_place(_strip_address(strip_possessive(_SPACED_HYPHEN.sub("-", name.strip()))))
         if gz.key(name) in gz.PLACES:
             return  # "Thái Bình Dương" after a title: an ocean, not a person
         k = entity_key(name)
@@ -97,7 +103,9 @@ class Collector:
         agencies = [a for a in bodies if id(a) not in outlet]
         media = [a for a in bodies if id(a) in outlet]
         media += [m for m in self.media.values() if not any(m.name == a.name for a in media)]
+        media = [m for m in media if not _press_of(m.name)]
         for m in media:
+            m.name = _without_lead(m.name)
             if gz.key(m.name) in gz.GENERIC_REMAINDERS_VI:  # "Giao thông" of "báo Giao thông": a common noun
                 m.name = next((n for n in m.aliases if gz.key(n).startswith("báo ")), m.name)
             short = outlet_name(m.name)
@@ -131,6 +139,25 @@ def _fragment(name: str) -> bool:
         return False
     rest = k[len(head) + 1:].rstrip(".")
     return rest in gz.GENERIC_REMAINDERS_VI or (head in gz.COMPANY_HEADS_VI and rest in gz.PLACES)  # "công ty Mỹ"
+
+
+_MEDIA_LEADS = ("trả lời ", "chia sẻ với ", "nói với ", "theo ", "trên ")
+
+
+def _without_lead(name: str) -> str:
+    """ "Trả lời Tuổi Trẻ Online" (a sentence's first words): the outlet's name."""
+    k = gz.key(name)
+    for lead in _MEDIA_LEADS:
+        if k.startswith(lead) and len(name.split()) > len(lead.split()):
+            return name.split(None, len(lead.split()))[-1]
+    return name
+
+
+def _press_of(name: str) -> bool:
+    """ "Báo Trung Quốc" (the Chinese press), "Al" (a name cut short): no outlet."""
+    k = gz.key(name)
+    head, _, rest = k.partition(" ")
+    return (head in ("báo", "truyền thông", "tờ") and rest in gz.COUNTRIES) or k in gz.NAME_PARTICLES | {"al"}
 
 
 def _all_names(a: Agency) -> list[str]:

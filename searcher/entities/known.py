@@ -121,7 +121,7 @@ def _surname_referents() -> dict[str, str]:
             by_surname.setdefault(words[-1], set()).add(entry[0])
     out = {s: next(iter(names)) for s, names in by_surname.items() if len(names) == 1}
     out.update(gz.SURNAME_REFERENTS)
-    return out
+    return {s: full for s, full in out.items() if full}
 
 
 SURNAME_REFERENTS = _surname_referents()

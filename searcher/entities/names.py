@@ -13,7 +13,8 @@ from functools import lru_cache
 from .. import gazetteer as gz
 from ..textnorm import fold, has_diacritics
 
-__all__ = ["Agency", "Official", "entity_key", "exact_key", "loose_key", "person_identity", "body_identity"]
+__all__ = ["Agency", "Official", "entity_key", "exact_key", "loose_key", "person_identity", "body_identity",
+           "role_field", "split_field", "shown_name"]
 
 
 @dataclass
@@ -59,12 +60,53 @@ def entity_key(name: str) -> str:
     return fold(exact_key(name))
 
 
-def person_identity(name: str) -> str:
+def person_identity(name: str, field: str = "") -> str:
     """Which person a spelling names, for facets and filters: a name written
     with its marks is that name exactly ("=" + exact key); one written
     without any ("Le Quoc Hung", "Donald Trump") is known only up to
-    romanisation ("~" + loose key), and joins a marked name that folds to it."""
-    return "=" + exact_key(name) if has_diacritics(name) else "~" + loose_key(name)
+    romanisation ("~" + loose key), and joins a marked name that folds to it.
+    A role of a field of its own (``role_field``) sets the person apart:
+    "|" + the field ("=lê quốc hùng|y tế" is not the Deputy Minister)."""
+    base = "=" + exact_key(name) if has_diacritics(name) else "~" + loose_key(name)
+    return f"{base}|{field}" if field else base
+
+
+_FIELD_OPENERS = ("nguyên ", "cựu ", "former ", "ông ", "bà ")
+
+
+def role_field(role: str) -> str:
+    """The field a role belongs to when it is not public office ("trưởng
+    khoa" -> "y tế", "HLV" -> "thể thao"), else ""."""
+    k = gz.key(role).strip(" .,")
+    for opener in _FIELD_OPENERS:
+        k = k.removeprefix(opener)
+    words = k.split()
+    for n in (3, 2, 1):
+        field = gz.ROLE_FIELDS.get(" ".join(words[:n]))
+        if field:
+            return field
+    return "y tế" if "bệnh viện" in k else ""
+
+
+_SUFFIX = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+
+
+def split_field(value: str) -> tuple[str, str]:
+    """ "Lê Quốc Hùng (y tế)" (a facet entry, a page name) -> the name and
+    the field; a name without one -> (name, "")."""
+    m = _SUFFIX.match(value.strip())
+    if m:
+        inner = m.group(2).strip()
+        fields = {fold(f): f for f in gz.ROLE_FIELDS.values()}
+        field = fields.get(fold(inner.lower())) or role_field(inner)
+        if field:
+            return m.group(1), field
+    return value, ""
+
+
+def shown_name(name: str, field: str) -> str:
+    """How a person set apart by a field is shown and asked for: "Lê Quốc Hùng (y tế)"."""
+    return f"{name} ({field})" if field else name
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +129,8 @@ def body_identity(names: list[str], medium: bool = False) -> str:
     "Đài CNN"), else the main name's key.  An ambiguous acronym ("AFP") is
     the outlet among its meanings for a medium, else the body it abbreviates."""
     known = _known_bodies()
+    if medium:  # "Guardian" as "The Guardian" is cited
+        names = [*names, *(("The " + n) for n in names if n and not n.lower().startswith("the "))]
     for n in names:
         if n in gz.AMBIGUOUS_ACRONYMS:
             n = gz.AMBIGUOUS_ACRONYMS[n][0] if medium else _abbreviated().get(n, n)
