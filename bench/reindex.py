@@ -1,6 +1,7 @@
 """Reindex benchmark: full build of vietnews-test + xquad + ntrex beside the
 pyvi floor measured in the same run, then an incremental reindex after one
-file changes.
+file changes; and the entity stage (officials, agencies and media of every
+release) timed on its own, as the reindex runs it.
 
     python bench/reindex.py [--shared ../shared] [--work bench/out]
 
@@ -26,16 +27,33 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ("vietnews-test.jsonl.gz", "xquad.jsonl", "ntrex-dev.jsonl")
 
 
-def _texts(docs: Path) -> list[str]:
+def _releases(docs: Path) -> list[tuple[list[str], str]]:
+    """(title, lead, body) and language of every release under ``docs``."""
     from searcher.ingest import Problem, find_sources, read_source
 
     sources, _ = find_sources([docs])
-    out = []
-    for src in sources:
-        for rel in read_source(src):
-            if not isinstance(rel, Problem) and rel.lang != "en":
-                out.extend(t for t in (rel.title, rel.lead, rel.body) if t)
-    return out
+    return [([rel.title, rel.lead, rel.body], rel.lang) for src in sources for rel in read_source(src)
+            if not isinstance(rel, Problem)]
+
+
+def _texts(releases: list[tuple[list[str], str]]) -> list[str]:
+    return [t for parts, lang in releases if lang != "en" for t in parts if t]
+
+
+def _extract(release: tuple[list[str], str]) -> int:
+    from searcher.entities.collect import extract
+
+    return sum(len(kind) for kind in extract(*release))
+
+
+def entity_stage(releases: list[tuple[list[str], str]], cores: int) -> float:
+    """Seconds for the entity stage alone over every release, on ``cores``
+    processes (the rules load in each worker first)."""
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        pool.map(_extract, [(["Bộ Công an"], "vi")] * cores)
+        started = time.perf_counter()
+        pool.map(_extract, releases, chunksize=32)
+        return time.perf_counter() - started
 
 
 def _pyvi(text: str) -> int:
@@ -84,9 +102,11 @@ def main() -> None:
     one.write_text("date 2025-01-01 Bản tin thử\n\nBộ Công an tổ chức hội nghị tổng kết.", encoding="utf-8")
 
     cores = os.cpu_count() or 1
-    texts = _texts(docs)
+    releases_read = _releases(docs)
+    texts = _texts(releases_read)
     words = sum(len(t.split()) for t in texts)
     floor = pyvi_floor(texts, cores)
+    entities_s = entity_stage(releases_read, cores)
 
     full_s, full_out = reindex(docs, index, "--full")
     rss_full = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -106,6 +126,8 @@ def main() -> None:
     print(f"| full reindex (`searcher reindex --full`) | {full_s:.1f} | {releases / full_s:.0f} "
           f"| {full_s / floor:.2f}x the floor |")
     print(f"| incremental, one file changed | {inc_s:.1f} | | {inc_out.split(';')[0]} |")
+    print(f"| entity stage alone (officials, agencies, media; {cores} processes) | {entities_s:.1f} "
+          f"| {releases / entities_s:.0f} | {entities_s / full_s:.0%} of the full reindex |")
     print()
     print(f"index size: {du_mb(index):.0f} MB; peak RSS of the largest reindex process: {rss_full:.0f} MB")
 

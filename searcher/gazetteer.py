@@ -265,6 +265,12 @@ district of columbia
 
 # Words that open a Vietnamese agency name when capitalised.
 AGENCY_HEADS_VI = _keys("""
+tòa án nhân dân
+toà án nhân dân
+viện kiểm sát nhân dân
+ủy ban nhân dân
+uỷ ban nhân dân
+hội đồng nhân dân
 bộ
 bộ tư lệnh
 cơ quan
@@ -1799,6 +1805,10 @@ KNOWN_AGENCIES += [
 ]
 KNOWN_AGENCIES += [
     ("Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism", ()),
+    # Technology companies the news names by one word.
+    ("Google", "Google", ()), ("IBM", "IBM", ("IBM",)), ("Oracle", "Oracle", ()), ("Qualcomm", "Qualcomm", ()),
+    ("Nvidia", "Nvidia", ()), ("Xiaomi", "Xiaomi", ()), ("Lenovo", "Lenovo", ()), ("Netflix", "Netflix", ()),
+    ("Uber", "Uber", ()), ("Baidu", "Baidu", ()), ("ByteDance", "ByteDance", ()), ("Cisco", "Cisco", ()),
 ]
 # The ministries as the press abbreviates them ("Bộ GD&ĐT", "Bộ GTVT").
 AGENCY_ALIASES.update({
@@ -2063,12 +2073,16 @@ insider
 observer
 standard
 """)
-# Outlets known by a name with no head or tail that says so.
-MEDIA_NAMES = _keys("""
+# Outlets known by a name with no head or tail that says so, as written.
+_MEDIA_NAMES_TEXT = """
 Reuters
 AP
 Associated Press
 Bloomberg
+Newsweek
+Boston Globe
+People's Daily
+Telegraph
 Yonhap
 Kyodo
 Jiji
@@ -2168,7 +2182,9 @@ Một Thế Giới
 Ngôi sao
 Giao thông
 Tin tức
-""")
+"""
+MEDIA_NAMES = _keys(_MEDIA_NAMES_TEXT)
+MEDIA_SPELLINGS = tuple(line.strip() for line in _MEDIA_NAMES_TEXT.strip().splitlines() if line.strip())
 # Known bodies (``KNOWN_AGENCIES``, by Vietnamese name) that are media
 # although no head word says so.
 KNOWN_MEDIA_ENTRIES = _keys("""
@@ -2260,7 +2276,8 @@ ROMANISATIONS = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("ey ", "ei
 # ("cục Hàng không Việt Nam", "bộ Công an", "công an huyện Thọ Xuân").
 LOWER_HEADS_VI = frozenset({"bộ", "cục", "tổng cục", "sở", "công an", "cảnh sát", "tòa án", "công ty",
                             "tập đoàn", "tổng công ty", "trường", "đồn", "đồn biên phòng",
-                            "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng"})
+                            "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng",
+                            "đảng", "đại học", "trường đại học"})
 
 # Company forms between "Công ty" and its capitalised name ("Công ty cổ phần X").
 COMPANY_FORMS_VI = frozenset({"cổ phần", "tnhh", "cp", "trách nhiệm hữu hạn", "cổ phần đầu tư"})

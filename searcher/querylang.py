@@ -11,23 +11,10 @@ import re
 
 from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS
-from .textnorm import fold, has_diacritics
+from .textnorm import could_be_vietnamese, fold, has_diacritics
 
 __all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese", "is_foreign_word", "foreign_words",
            "english_part"]
-
-
-# The shape of a Vietnamese syllable typed without diacritics: initial
-# consonant, one to three vowels, final consonant.  "police", "agreement",
-# "Australia" do not fit it; "cong", "nguyen", "truong" do.
-_VI_SYLLABLE = re.compile(
-    r"^(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
-    r"[aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$")
-
-
-def could_be_vietnamese(word: str) -> bool:
-    """Whether a lowercase word has the shape of a syllable without diacritics."""
-    return bool(_VI_SYLLABLE.match(word))
 
 
 def is_foreign_word(word: str) -> bool:

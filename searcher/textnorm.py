@@ -9,6 +9,7 @@ those differences and nothing else.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ __all__ = [
     "canonical_tone",
     "fold",
     "has_diacritics",
+    "could_be_vietnamese",
 ]
 
 # The five Vietnamese tone marks as combining characters.
@@ -161,3 +163,16 @@ def fold(text: str) -> str:
 def has_diacritics(text: str) -> bool:
     """True when folding would change the text (the user typed accents)."""
     return fold(text) != text
+
+
+# The shape of a Vietnamese syllable typed without diacritics: initial
+# consonant, one to three vowels, final consonant.  "police", "agreement",
+# "Australia" do not fit it; "cong", "nguyen", "truong" do.
+_VI_SYLLABLE = re.compile(
+    r"^(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
+    r"[aeiouy]{1,3}(?:c|ch|m|n|ng|nh|p|t)?$")
+
+
+def could_be_vietnamese(word: str) -> bool:
+    """Whether a lowercase word has the shape of a syllable without diacritics."""
+    return bool(_VI_SYLLABLE.match(word))

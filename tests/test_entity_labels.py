@@ -397,3 +397,40 @@ if __name__ == "__main__":
     ok = all(ev.tallies[(k, "all")].precision >= TARGET and ev.tallies[(k, "all")].recall >= RECALL_FLOOR
              for k in KINDS)
     sys.exit(0 if ok else 1)
+
+
+# --- second held-out set (issue 17) -------------------------------------------
+# tests/data/entities-heldout2.jsonl: 24 releases drawn by a fixed procedure
+# (HELDOUT2.md) and labelled, officials, agencies and news sources, before
+# the extractor was run on them.  First (blind) measurement, on commit
+# ebf32e9: officials P 0.853 R 0.763, agencies P 0.825 R 0.650, sources
+# P 0.842 R 0.640.  The set then served for error analysis (HELDOUT2.md says
+# which general rules followed); the floors are the values after them,
+# rounded down to 0.05: a regression guard, short of the issue's target of
+# P 0.95 and R 0.90.
+
+HELDOUT2 = Path(__file__).resolve().parent / "data" / "entities-heldout2.jsonl"
+HELDOUT2_FLOORS = {"officials": (0.85, 0.80), "agencies": (0.90, 0.75), "sources": (0.95, 0.80)}
+
+
+def test_second_heldout_file_is_well_formed_and_apart():
+    records = load_records(HELDOUT2)
+    ids = [r["id"] for r in records]
+    assert len(records) == 24 and len(set(ids)) == len(ids)
+    earlier = {r["id"] for r in load_records()} | {r["id"] for r in load_records(HELDOUT)}
+    stories = {i.rsplit("-", 1)[0] for i in earlier if i.startswith("ntrex-")}
+    assert not set(ids) & earlier
+    assert not {i.rsplit("-", 1)[0] for i in ids if i.startswith("ntrex-")} & stories
+    for r in records:
+        assert all(kind in r for kind in KINDS), r["id"]
+        for e in r["sources"]:
+            assert e["name"].strip(), (r["id"], e)
+
+
+def test_second_heldout_precision_and_recall():
+    ev = _evaluation(HELDOUT2)
+    for kind in KINDS:
+        t = ev.tallies[(kind, "all")]
+        p_floor, r_floor = HELDOUT2_FLOORS[kind]
+        assert t.precision >= p_floor and t.recall >= r_floor, (
+            f"held-out 2 {kind}: P={t.precision:.3f} R={t.recall:.3f} (floors P>={p_floor} R>={r_floor})")

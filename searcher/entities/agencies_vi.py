@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
-from .known import AGENCY_HEAD_PHRASES, KNOWN_NAME_PHRASES, KNOWN_OPENERS, PLACE_HEAD_PHRASES
+from ..textnorm import could_be_vietnamese, has_diacritics
+from .known import AGENCY_HEAD_PHRASES, KNOWN_NAME_PHRASES, KNOWN_OPENERS, PLACE_HEAD_PHRASES, known_entry, people_in
 from .people_vi import is_person_start, title_at
 from .words import Word, is_acronym, is_cap, match_phrase
 
@@ -116,7 +117,7 @@ def _proper_name(ws: list[Word], i: int, head: int, j: int) -> int:
     """Length of the name from i whose head ends at i + head and whose
     proper name starts at j (see _agency_body)."""
     closing = _acronym_ahead(ws, j)
-    while j < len(ws) and (ws[j].is_word or _joined_acronym(ws, j) or _listed_portfolio(ws, i + head, j)):
+    while j < len(ws) and (ws[j].is_word or _joined_acronym(ws, j) or _listed_portfolio(ws, i, i + head, j)):
         if not ws[j].is_word:  # "GD & ĐT", "LĐ-TB&XH": one acronym written in parts; "Văn hoá, Thể thao và"
             j += 1 if ws[j].text in (",", "-", "–") and not _joined_acronym(ws, j) else 2
             continue
@@ -133,14 +134,41 @@ def _proper_name(ws: list[Word], i: int, head: int, j: int) -> int:
     return j - i
 
 
+def _known_person_at(ws: list[Word], j: int) -> bool:
+    """A known public figure's name starts at word j."""
+    run = " ".join(w.text for w in ws[j:j + 4] if w.is_word)
+    return any(run.startswith(p) for p in people_in(run, False))
+
+
+def _takes_place(ws: list[Word], i: int, head: int) -> bool:
+    """The head takes a place after it ("Sở Cảnh sát Baton Rouge")."""
+    return gz.key(" ".join(w.text for w in ws[i:i + head])) in gz.PLACE_HEADS_VI
+
+
+def _foreign_after(ws: list[Word], start: int, j: int) -> bool:
+    """A Vietnamese name ("đảng Dân chủ") followed by two foreign words
+    ("Hillary Clinton"): a person after the body, not more of its name."""
+    after = ws[j].text.split()
+    if j + 1 < len(ws) and ws[j + 1].is_word and is_cap(ws[j + 1].text):
+        after += ws[j + 1].text.split()
+    own = " ".join(w.text for w in ws[start:j]).split()
+    return len(after) >= 2 and all(has_diacritics(w) or could_be_vietnamese(w.lower()) for w in own) \
+        and all(_foreign(w) for w in after[:2])
+
+
+def _foreign(word: str) -> bool:
+    return word.isascii() and word.isalpha() and not word.isupper() and not could_be_vietnamese(word.lower())
+
+
 def _joined_acronym(ws: list[Word], j: int) -> bool:
     """ws[j] is "&" or "-" between two acronym parts ("GD & ĐT", "NN&PTNT")."""
     return ws[j].text in ("&", "-") and 0 < j < len(ws) - 1 and ws[j + 1].is_word \
         and ws[j - 1].is_word and _acronym_part(ws[j - 1].text) and _acronym_part(ws[j + 1].text)
 
 
-def _listed_portfolio(ws: list[Word], start: int, j: int) -> bool:
-    """ws[j] is the comma or dash inside a ministry's list of portfolios:
+def _listed_portfolio(ws: list[Word], i: int, start: int, j: int) -> bool:
+    """ws[j] (the name opening at i) is the comma or dash inside a
+    ministry's list of portfolios:
     "Bộ Văn hoá, Thể thao và Du lịch" (after a comma, capitalised words,
     then "và" and a capitalised word), "Sở Tài nguyên - Môi trường" (after
     a dash, a capitalised word that is no place); never a new body or person."""
@@ -148,6 +176,10 @@ def _listed_portfolio(ws: list[Word], start: int, j: int) -> bool:
             or not is_cap(ws[j + 1].text) or match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2) \
             or is_person_start(ws, j + 1):
         return False
+    head = ws[i].text
+    if known_entry(" ".join(w.text for w in ws[i:j])) or known_entry(f"{head} {ws[j + 1].text}") \
+            or known_at(ws, j + 1):
+        return False  # "Bộ Chính trị, Trung ương và Quốc hội", "Bộ Tài chính - Công thương": two bodies
     if ws[j].text != ",":  # "Tài nguyên - Môi trường", "Giao thông - Vận tải": two portfolios
         return gz.key(ws[j + 1].text) not in gz.PLACES
     for k in range(j + 1, min(j + 6, len(ws) - 1)):
@@ -171,8 +203,9 @@ def _name_stop(ws: list[Word], i: int, head: int, j: int, w: str) -> int:
     if j == i + head:
         return 0  # the first word after the head
     if is_cap(ws[j].text):
-        if is_person_start(ws, j) or title_at(ws, j):
-            return j - i
+        if is_person_start(ws, j) or title_at(ws, j) or _known_person_at(ws, j) or (
+                not _takes_place(ws, i, head) and _foreign_after(ws, i + head, j)):
+            return j - i  # "đảng Dân chủ Hillary Clinton": the party, then the person
         if match_phrase(ws, j, AGENCY_HEAD_PHRASES, 2):
             nested = agency_at(ws, j)  # juxtaposed parent: "Cơ quan CSĐT Công an huyện Thọ Xuân"
             return j + nested - i if nested else j - i

@@ -24,8 +24,10 @@ to ``collector.Collector``, which merges the mentions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import gazetteer as gz
+from ..textnorm import has_diacritics
 from .collector import Collector
 from .countries import story_of
 from .known import ACRONYM_CANDIDATE, KNOWN_ACRONYMS
@@ -58,6 +60,27 @@ def _ambiguous_mentions(text: str, out: Collector) -> None:
                 break
 
 
+@lru_cache(maxsize=1)
+def _media_pattern() -> re.Pattern[str]:
+    names = sorted(gz.MEDIA_SPELLINGS, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?! [A-Z]\w)")
+
+
+def _known_outlets(text: str, out: Collector) -> None:
+    """Known outlets named in the text: a foreign name anywhere ("theo
+    Newsweek", "Bloomberg cho biết"); a name made of Vietnamese words
+    ("Tuổi Trẻ", "Lao Động") only with a news cue by it, as the words are
+    also common nouns."""
+    for m in _media_pattern().finditer(text):
+        name = m.group()
+        if name in gz.AMBIGUOUS_ACRONYMS or (has_diacritics(name) and not news_cued(text, m.start(), m.end())):
+            continue
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if before and before[-1][:1].isupper() and not news_cued(text, m.start(), m.end()):
+            continue  # the end of a longer name ("Sunday Telegraph")
+        out.outlet(name)
+
+
 def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency], list[Agency]]:
     """Officials, agencies and media mentioned in the given texts of one release."""
     out = Collector()
@@ -72,4 +95,5 @@ def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency], 
     for text in texts:
         _known_mentions(text, out)
         _ambiguous_mentions(text, out)
+        _known_outlets(text, out)
     return out.result()

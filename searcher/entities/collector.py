@@ -50,8 +50,8 @@ class Collector:
         if gz.key(name) in gz.PLACES:
             return  # "Thái Bình Dương" after a title: an ocean, not a person
         k = entity_key(name)
-        if not k or (len(k.split()) < 2 and not (single_ok and len(k) >= 3)):
-            return
+        if not k or (len(k.split()) < 2 and not (single_ok and len(k) >= 3) and k not in KNOWN_SURNAMES):
+            return  # "ông Trump" stays: a known figure's surname, named in full below
         self.mentions[k] = self.mentions.get(k, 0) + 1
         known = self.officials.get(k)
         if known is None:
