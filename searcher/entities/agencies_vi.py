@@ -173,7 +173,7 @@ def _listed_portfolio(ws: list[Word], i: int, start: int, j: int) -> bool:
     then "và" and a capitalised word), "Sở Tài nguyên - Môi trường" (after
     a dash, a capitalised word that is no place); never a new body or person."""
     if ws[j].text not in (",", "-", "–") or j == start or j + 3 >= len(ws) or not ws[j + 1].is_word \
-            or not is_cap(ws[j + 1].text) or match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2) \
+            or not _portfolio_word(ws[j + 1].text) or match_phrase(ws, j + 1, AGENCY_HEAD_PHRASES, 2) \
             or is_person_start(ws, j + 1):
         return False
     head = ws[i].text
@@ -186,10 +186,16 @@ def _listed_portfolio(ws: list[Word], i: int, start: int, j: int) -> bool:
         if not ws[k].is_word:
             return False
         if gz.key(ws[k].text) == "và":
-            return is_cap(ws[k + 1].text) and ws[k + 1].is_word
-        if not is_cap(ws[k].text):
+            return ws[k + 1].is_word and _portfolio_word(ws[k + 1].text)
+        if not _portfolio_word(ws[k].text):
             return False
     return False
+
+
+def _portfolio_word(word: str) -> bool:
+    """A word of a ministry's portfolio: capitalised, or one of the inner
+    words a name keeps in lowercase ("thể thao", "du lịch")."""
+    return is_cap(word) or gz.key(word) in gz.AGENCY_INNER_VI
 
 
 def _acronym_part(word: str) -> bool:
