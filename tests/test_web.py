@@ -205,6 +205,25 @@ def test_unknown_entity_is_404(client):
     assert client.get("/agency/%00").status_code == 404
 
 
+def test_news_sources_facet_filter_page_and_api(sample_index, sample_engine):
+    """News sources are their own facet ("Nguồn tin"), not agencies: an entry
+    filters to its count, links to its page, and its page and JSON list the
+    releases citing it."""
+    client = create_app(str(sample_index)).test_client()
+    res = sample_engine.search("Trump", facets=True)
+    outlet, count = res.facets["media"][0]
+    assert outlet not in dict(res.facets["agency"])
+    html = client.get("/search", query_string={"q": "Trump"}).get_data(as_text=True)
+    assert "<h2>Nguồn tin</h2>" in html and "chip-media" in html
+    html = client.get("/search", query_string={"q": "Trump", "media": outlet}).get_data(as_text=True)
+    assert re.search(rf"<strong>{count}</strong>", html) and f"Nguồn tin: {outlet}" in html
+    page = client.get(f"/media/{outlet}")
+    assert page.status_code == 200 and f"<h1>{outlet}</h1>" in page.get_data(as_text=True)
+    data = client.get(f"/api/media/{outlet}").get_json()
+    assert data["kind"] == "media" and data["named"] == sample_engine.search(None, media=outlet).total
+    assert client.get("/api/media/Nobody Atall").status_code == 404
+
+
 def test_year_facet_newest_first_older_folded_one_chip_per_year(sample_index):
     client = create_app(str(sample_index)).test_client()
     html = client.get("/search", query_string={"q": "công an"}).get_data(as_text=True)
