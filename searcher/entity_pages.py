@@ -10,9 +10,9 @@ does not change from one page or filter to the next:
 * spellings, roles and other names from the ``DETAILS_READ`` newest;
 * an official's roles over time (first and last month, releases) from the
   ``ROLES_READ`` newest (``roles_read`` says how many were read);
-* releases per year and the officials and agencies (and media sources, when
-  the index has that facet) most often named with it: true counts over every
-  release naming it, from the facets of one search filtered by it.
+* releases per year and the officials, agencies and news sources most often
+  named with it: true counts over every release naming it, from the facets
+  of one search filtered by it.
 """
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ from typing import Any, Protocol
 
 from . import gazetteer as gz
 from .bilingual import gloss
-from .entities.names import body_identity, entity_key, exact_key, loose_key, role_field, shown_name, split_field
+from .entities.names import (
+    body_identity,
+    entity_key,
+    exact_key,
+    loose_key,
+    person_identity,
+    role_field,
+    shown_name,
+    split_field,
+)
 from .gazetteer import key as phrase_key
 from .ingest import Release
 from .options import InvalidParameter, search_options
@@ -307,7 +316,7 @@ def _identity(kind: str, ent: Any) -> str:
     """Which entity a stored one is, to tell one entity's spellings from
     several entities sharing the words asked."""
     if kind == "official":
-        return exact_key(ent.name) if has_diacritics(ent.name) else loose_key(ent.name)
+        return person_identity(ent.name)
     return body_identity(_names(kind, ent), kind == "media")
 
 

@@ -203,9 +203,10 @@ def _names_column(officials: list[dict], agencies: list[dict], media: list[dict]
     and the filters match)."""
     def lines(entities: list[str], ids: list[str]) -> str:
         return "\n".join(f"{n}\x1f{i}" for n, i in zip(entities, ids, strict=True) if i.strip("=~"))
+    fields = [role_field(o.get("role", "")) for o in officials]
     return "\t".join((
-        lines([shown_name(o["name"], role_field(o.get("role", ""))) for o in officials],
-              [person_identity(o["name"], role_field(o.get("role", ""))) for o in officials]),
+        lines([shown_name(o["name"], f) for o, f in zip(officials, fields, strict=True)],
+              [person_identity(o["name"], f) for o, f in zip(officials, fields, strict=True)]),
         lines([a["name"] for a in agencies], [_body(a) for a in agencies]),
         lines([m["name"] for m in media], [_body(m, True) for m in media]),
     )).encode("utf-8")

@@ -11,18 +11,10 @@ import re
 
 from . import gazetteer as gz
 from .analysis import ENGLISH_STOP_WORDS
-from .textnorm import could_be_vietnamese, fold, has_diacritics
+from .textnorm import could_be_vietnamese, fold, has_diacritics, is_foreign_word
 
 __all__ = ["query_lang", "clear_query_lang", "is_question", "could_be_vietnamese", "is_foreign_word", "foreign_words",
            "english_part"]
-
-
-def is_foreign_word(word: str) -> bool:
-    """Whether a word of a query reads as English whatever the rest of the
-    query: no syllable without diacritics spells it ("Deputy", "Korea"),
-    and it is not an acronym ("AFP", "UBND": kept as they are)."""
-    return (len(word) > 1 and word.isascii() and word.isalpha() and not word.isupper()
-            and not could_be_vietnamese(word.lower()))
 
 
 def foreign_words(text: str) -> list[str]:

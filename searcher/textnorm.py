@@ -22,6 +22,7 @@ __all__ = [
     "fold",
     "has_diacritics",
     "could_be_vietnamese",
+    "is_foreign_word",
 ]
 
 # The five Vietnamese tone marks as combining characters.
@@ -176,3 +177,11 @@ _VI_SYLLABLE = re.compile(
 def could_be_vietnamese(word: str) -> bool:
     """Whether a lowercase word has the shape of a syllable without diacritics."""
     return bool(_VI_SYLLABLE.match(word))
+
+
+def is_foreign_word(word: str) -> bool:
+    """Whether a word of a query reads as English whatever the rest of the
+    query: no syllable without diacritics spells it ("Deputy", "Korea"),
+    and it is not an acronym ("AFP", "UBND": kept as they are)."""
+    return (len(word) > 1 and word.isascii() and word.isalpha() and not word.isupper()
+            and not could_be_vietnamese(word.lower()))

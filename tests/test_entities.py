@@ -300,9 +300,9 @@ def test_a_known_figure_named_by_surname_gets_the_full_name():
     assert "Donald Trump" not in [o.name for o in officials]
 
 
-@pytest.fixture(scope="module")
-def afp_engine(tmp_path_factory):
-    """The seeds and the first 60 vietnews releases that write "AFP"."""
+def _seeds_and_vietnews(tmp_path_factory, name: str, keep):
+    """An engine over the seeds and the vietnews lines ``keep(line, kept)``
+    keeps (``kept``: how many were kept before it)."""
     import gzip
 
     from conftest import seeds_and, shared_path
@@ -312,11 +312,17 @@ def afp_engine(tmp_path_factory):
         with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as src, \
                 open(docs / "vietnews.jsonl", "w", encoding="utf-8") as out:
             for line in src:
-                if "AFP" in line and kept < 60:
+                if keep(line, kept):
                     out.write(line)
                     kept += 1
 
-    engine = seeds_and(tmp_path_factory, "afp", add)
+    return seeds_and(tmp_path_factory, name, add)
+
+
+@pytest.fixture(scope="module")
+def afp_engine(tmp_path_factory):
+    """The seeds and the first 60 vietnews releases that write "AFP"."""
+    engine = _seeds_and_vietnews(tmp_path_factory, "afp", lambda line, kept: "AFP" in line and kept < 60)
     yield engine
     engine.close()
 
@@ -368,20 +374,8 @@ def namesakes_engine(tmp_path_factory):
     """The seeds (Thứ trưởng Lê Quốc Hùng) and the corpus releases naming a
     "Lê Quốc Hùng" or "Lê Quốc Hưng" (a hospital's head of department, and
     another man), with 100 other releases."""
-    import gzip
-
-    from conftest import seeds_and, shared_path
-
-    def add(docs) -> None:
-        kept = 0
-        with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as src, \
-                open(docs / "vietnews.jsonl", "w", encoding="utf-8") as out:
-            for line in src:
-                if "Lê Quốc Hùng" in line or "Lê Quốc Hưng" in line or kept < 100:
-                    out.write(line)
-                    kept += 1
-
-    engine = seeds_and(tmp_path_factory, "namesakes", add)
+    engine = _seeds_and_vietnews(tmp_path_factory, "namesakes",
+                                 lambda line, kept: "Lê Quốc Hùng" in line or "Lê Quốc Hưng" in line or kept < 100)
     yield engine
     engine.close()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import gazetteer as gz
-from ..textnorm import could_be_vietnamese, has_diacritics
+from ..textnorm import could_be_vietnamese, has_diacritics, is_foreign_word
 from .known import AGENCY_HEAD_PHRASES, KNOWN_NAME_PHRASES, KNOWN_OPENERS, PLACE_HEAD_PHRASES, known_entry, people_in
 from .people_vi import is_person_start, title_at
 from .words import Word, is_acronym, is_cap, match_phrase
@@ -153,11 +153,7 @@ def _foreign_after(ws: list[Word], start: int, j: int) -> bool:
         after += ws[j + 1].text.split()
     own = " ".join(w.text for w in ws[start:j]).split()
     return len(after) >= 2 and all(has_diacritics(w) or could_be_vietnamese(w.lower()) for w in own) \
-        and all(_foreign(w) for w in after[:2])
-
-
-def _foreign(word: str) -> bool:
-    return word.isascii() and word.isalpha() and not word.isupper() and not could_be_vietnamese(word.lower())
+        and all(is_foreign_word(w) for w in after[:2])
 
 
 def _joined_acronym(ws: list[Word], j: int) -> bool:

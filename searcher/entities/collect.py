@@ -73,12 +73,14 @@ def _known_outlets(text: str, out: Collector) -> None:
     also common nouns."""
     for m in _media_pattern().finditer(text):
         name = m.group()
-        if name in gz.AMBIGUOUS_ACRONYMS or (has_diacritics(name) and not news_cued(text, m.start(), m.end())):
+        if name in gz.AMBIGUOUS_ACRONYMS:
+            continue  # told apart by _ambiguous_mentions
+        if news_cued(text, m.start(), m.end()):
+            out.outlet(name)
             continue
         before = text[max(0, m.start() - 30):m.start()].split()
-        if before and before[-1][:1].isupper() and not news_cued(text, m.start(), m.end()):
-            continue  # the end of a longer name ("Sunday Telegraph")
-        out.outlet(name)
+        if not has_diacritics(name) and not (before and before[-1][:1].isupper()):
+            out.outlet(name)  # not the end of a longer name ("Sunday Telegraph")
 
 
 def extract(texts: list[str], lang: str) -> tuple[list[Official], list[Agency], list[Agency]]:

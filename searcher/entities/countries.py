@@ -25,7 +25,8 @@ _COUNTRY_PHRASES = Phrases.of(frozenset(gz.COUNTRIES))
 _LINKS = ("của",)  # "bộ Y tế của Ai Cập"; "tại Australia" says where, not whose
 # Country names that are also common words or parts of names ("Anh" in
 # "Nguyễn Tuấn Anh"): counted for a story only in "nước Anh", after a body.
-_AMBIGUOUS = frozenset({"Anh", "Ý", "Áo", "Bỉ", "Séc", "Nhật", "US", "Úc"})
+_AFTER_NUOC = ("Anh", "Ý", "Áo", "Bỉ", "Séc", "Nhật", "Úc")
+_AMBIGUOUS = frozenset({*_AFTER_NUOC, "US"})
 
 
 class Story:
@@ -42,7 +43,7 @@ class Story:
 def _mention() -> re.Pattern[str]:
     names = sorted({n for line in gz.COUNTRY_SPELLINGS.values() for n in line if n not in _AMBIGUOUS},
                    key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:nước (?:Anh|Ý|Áo|Bỉ|Séc|Nhật|Úc)|" +
+    return re.compile(r"(?<![\w-])(?:nước (?:" + "|".join(_AFTER_NUOC) + ")|" +
                       "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -52,7 +53,7 @@ def story_of(texts: list[str]) -> Story:
     domestic = any(cue in text for cue in gz.VIETNAM_CUES)
     counts: dict[str, int] = {}
     for m in _mention().finditer(text):
-        country = gz.COUNTRIES.get(gz.key(m.group().removeprefix("nước ")))
+        country = _country(m)
         if country and country != VIETNAM:
             counts[country] = counts.get(country, 0) + 1
     total = sum(counts.values())
@@ -71,13 +72,17 @@ def country_before(text: str, start: int) -> str | None:
     belongs to ("Nga tuyên bố ... Bộ Quốc phòng cho biết")."""
     found = None
     for m in _mention().finditer(text, max(0, start - NEAR), start):
-        found = gz.COUNTRIES.get(gz.key(m.group().removeprefix("nước ")))
+        found = _country(m)
     return found
+
+
+def _country(mention: re.Match[str]) -> str | None:
+    return gz.COUNTRIES.get(gz.key(mention.group().removeprefix("nước ")))
 
 
 def country_after(ws: list[Word], j: int) -> int:
     """Words of a country written right after a body, directly or after
-    "của"/"ở"/"tại" ("Hạ viện Đức", "bộ Y tế của Ai Cập"), else 0."""
+    "của" ("Hạ viện Đức", "bộ Y tế của Ai Cập"), else 0."""
     k = j + 1 if j < len(ws) and ws[j].is_word and gz.key(ws[j].text) in _LINKS else j
     if k >= len(ws) or not ws[k].is_word or not ws[k].text[:1].isupper():
         return 0

@@ -97,11 +97,16 @@ def split_field(value: str) -> tuple[str, str]:
     m = _SUFFIX.match(value.strip())
     if m:
         inner = m.group(2).strip()
-        fields = {fold(f): f for f in gz.ROLE_FIELDS.values()}
-        field = fields.get(fold(inner.lower())) or role_field(inner)
+        field = _fields_by_fold().get(fold(inner.lower())) or role_field(inner)
         if field:
             return m.group(1), field
     return value, ""
+
+
+@lru_cache(maxsize=1)
+def _fields_by_fold() -> dict[str, str]:
+    """Each field's name typed with or without marks ("y te") -> the field."""
+    return {fold(f): f for f in gz.ROLE_FIELDS.values()}
 
 
 def shown_name(name: str, field: str) -> str:
@@ -141,9 +146,6 @@ def body_identity(names: list[str], medium: bool = False) -> str:
     return entity_key(names[0]) if names else ""
 
 
-_OUTLET_HEADS = ("báo ", "đài ", "hãng thông tấn ", "hãng tin ", "tờ ")
-
-
 @lru_cache(maxsize=1)
 def _cited_outlets() -> dict[str, str]:
     """A known outlet as stories cite it, without its head ("Công an nhân
@@ -152,9 +154,9 @@ def _cited_outlets() -> dict[str, str]:
     out: dict[str, str] = {}
     for vi, _, _ in gz.KNOWN_AGENCIES:
         k = gz.key(vi)
-        for head in _OUTLET_HEADS:
-            if k.startswith(head):
-                out.setdefault(entity_key(k[len(head):]), entity_key(vi))
+        for head in gz.OUTLET_HEADS_VI:
+            if k.startswith(head + " "):
+                out.setdefault(entity_key(k[len(head) + 1:]), entity_key(vi))
     return out
 
 

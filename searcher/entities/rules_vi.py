@@ -184,11 +184,12 @@ def _on_agency(r: _Reader, i: int) -> int:
     end = i + a
     acronym = ""
     if not shared:
-        if national(r.text[ws[i].start:ws[end - 1].end]):
-            end += country_after(ws, end)  # "Hạ viện Đức", "bộ Y tế của Ai Cập": that country's
-            r.out.near(r.text[ws[i].start:ws[end - 1].end], country_before(r.text, ws[i].start))
-        acronym = _bracketed_acronym(ws, end)
         name = r.text[ws[i].start:ws[end - 1].end]
+        if national(name):
+            end += country_after(ws, end)  # "Hạ viện Đức", "bộ Y tế của Ai Cập": that country's
+            name = r.text[ws[i].start:ws[end - 1].end]
+            r.out.near(name, country_before(r.text, ws[i].start))
+        acronym = _bracketed_acronym(ws, end)
         if i > 0 and ws[i - 1].is_word and ws[i - 1].text in _OUTLET_WORDS:
             r.out.outlet(name, acronym)  # "báo Công an TP. HCM": the paper, not the police
         else:
