@@ -66,6 +66,10 @@ trưởng phòng
 trưởng công an
 trưởng đoàn
 người phát ngôn
+quan chức
+người sáng lập
+nhà sáng lập
+đồng sáng lập
 ủy viên
 phó trưởng
 thư ký
@@ -1658,6 +1662,12 @@ phái bộ
 phái đoàn
 đội
 thường vụ
+không lực
+cảnh sát biển
+lực lượng cảnh sát biển
+cảnh sát điều tra
+cơ quan cảnh sát điều tra
+đội tuyển
 """)
 AGENCY_INNER_VI |= _keys("""
 biên phòng
@@ -1691,6 +1701,24 @@ tờ
 
 # Demonyms and regions that stand next to a title, never a person's name.
 PLACES |= _keys("""
+bắc mỹ
+nam mỹ
+trung mỹ
+mỹ latinh
+mỹ la tinh
+châu đại dương
+bắc âu
+đông âu
+tây âu
+trung á
+bắc phi
+bắc cực
+nam cực
+vùng vịnh
+caribe
+caribbean
+balkan
+scandinavia
 catalan
 catalonia
 basque
@@ -1981,6 +2009,12 @@ Bulgaria
     COUNTRY_SPELLINGS[_names[0]] = tuple(_names)
     for _n in _names:
         COUNTRIES.setdefault(key(_n), _names[0])
+# Every country written in full is a place too (a name or a body's name ends
+# at it: "quân đội Nepal Gokul Bhandaree").  Not the one-syllable names that
+# are also words or given names ("Ý", "Áo", "Nhật"), nor acronyms, nor
+# "Jordan" (a given name as often as the country).
+PLACES |= frozenset(k for k in COUNTRIES if (len(k.split()) >= 2 or (k.isalpha() and k.isascii() and len(k) > 3))
+                    and k != "jordan")
 # Bodies every country has, named bare in a story about one of them: whose
 # they are is read from the story ("Chính phủ" in a Syrian war story is
 # Syria's); "bộ" + a portfolio counts too.
@@ -2210,6 +2244,36 @@ Thông tấn xã Việt Nam
 """)
 # News-agency cues around an ambiguous acronym ("theo AFP", "hãng tin
 # AFP", "AFP đưa tin", "Ảnh: AFP"): the acronym is the outlet there.
+# English words around a name that cite it as a news outlet: "as cited by
+# X", "according to the X", "X reported", "sites such as X and Y".
+NEWS_CUES_BEFORE_EN = _keys("""
+cited by
+according to
+reported by
+quoted by
+told
+in an interview with
+""")
+NEWS_CUES_AFTER_EN = _keys("""
+reported
+reports
+has reported
+first reported
+said in a report
+""")
+MEDIA_PLURALS_EN = _keys("""
+sites
+websites
+outlets
+news outlets
+media
+newspapers
+papers
+publications
+networks
+broadcasters
+""")
+
 NEWS_CUES_BEFORE_VI = _keys("""
 theo
 hãng tin
@@ -2218,6 +2282,7 @@ thông tấn
 ảnh
 nguồn
 phóng viên
+pv
 trả lời
 nói với
 báo
@@ -2264,6 +2329,33 @@ ADDRESS_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "ông", "bà"})
 # make a one-word name an official, nor is it a title in apposition.
 ADDRESS_VI = frozenset({"ông", "bà", "đồng chí"})
 
+# What a Vietnamese story writes right after a private person's name: a
+# birth year ("(SN 1979)", "sinh năm"), a home ("ngụ", "trú") or a
+# description that is no office ("nhà nghiên cứu", "tình nguyện viên").
+# "ông X" / "bà X" so described names no official.
+PRIVATE_AFTER_VI = _keys("""
+sn
+sinh năm
+ngụ
+trú
+tạm trú
+thường trú
+quê
+nhà nghiên cứu
+chuyên gia
+nhà phân tích
+tình nguyện viên
+nghi phạm
+nghi can
+bị can
+bị cáo
+nạn nhân
+người dân
+cư dân
+nông dân
+tài xế
+""")
+
 # English forms of address: they end a run of capitalised words before them
 # and are no title in apposition.
 ADDRESS_EN = frozenset({"mr", "mrs", "ms", "miss"})
@@ -2272,12 +2364,21 @@ ADDRESS_EN = frozenset({"mr", "mrs", "ms", "miss"})
 # each pair is replaced in a folded key, in this order.
 ROMANISATIONS = (("oo", "u"), ("ou", "u"), ("ee", "i"), ("eo", "o"), ("ey ", "ei "), ("-", " "), (".", " "))
 
+# Armed forces' heads: the name after them is a country's ("hải quân Mỹ",
+# "Cảnh sát biển Việt Nam"), never a base's or a region's ("căn cứ không
+# quân Al Asad", "Cảnh sát biển Vùng 2").  Capitalised "Hải quân ..." keeps
+# the usual rules (a unit's own name).
+COUNTRY_ONLY_HEADS_VI = frozenset({"hải quân", "lục quân", "không quân", "không lực", "cảnh sát biển",
+                                   "lực lượng cảnh sát biển", "đội tuyển"})
+COUNTRY_ONLY_ALWAYS_VI = frozenset({"không lực", "cảnh sát biển", "lực lượng cảnh sát biển"})
+
 # Lowercase heads that still open a name when a proper name follows
 # ("cục Hàng không Việt Nam", "bộ Công an", "công an huyện Thọ Xuân").
 LOWER_HEADS_VI = frozenset({"bộ", "cục", "tổng cục", "sở", "công an", "cảnh sát", "tòa án", "công ty",
                             "tập đoàn", "tổng công ty", "trường", "đồn", "đồn biên phòng",
                             "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng",
-                            "đảng", "đại học", "trường đại học"})
+                            "đảng", "đại học", "trường đại học", "hải quân", "lục quân", "không quân",
+                            "không lực", "cảnh sát biển", "lực lượng cảnh sát biển", "đội tuyển"})
 
 # Company forms between "Công ty" and its capitalised name ("Công ty cổ phần X").
 COMPANY_FORMS_VI = frozenset({"cổ phần", "tnhh", "cp", "trách nhiệm hữu hạn", "cổ phần đầu tư"})

@@ -16,7 +16,7 @@ def test_seed_a_officials_with_roles():
     officials, _, _ = _seed(SEED_A)
     by_name = {o.name: o.role for o in officials}
     assert "Lê Quốc Hùng" in by_name and by_name["Lê Quốc Hùng"] in ("Trung tướng", "Thứ trưởng")
-    assert by_name.get("Lesa Gale") == "bà"
+    assert by_name.get("Lesa Gale") == "Phó Tổng Tư lệnh"  # "bà Lesa Gale, Phó Tổng Tư lệnh ...": the office, not "bà"
     assert by_name.get("Nguyễn Tất Thành") == "Đại sứ"
 
 

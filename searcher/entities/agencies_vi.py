@@ -82,12 +82,21 @@ def _agency_body(ws: list[Word], i: int) -> int:
     head_key = gz.key(" ".join(w.text for w in ws[i:i + head]))
     if not is_cap(ws[i].text) and head_key not in gz.LOWER_HEADS_VI:
         return 0
+    if head_key in gz.COUNTRY_ONLY_HEADS_VI and (head_key in gz.COUNTRY_ONLY_ALWAYS_VI or not is_cap(ws[i].text)):
+        return _country_after_head(ws, head, i + head)
     j, done = _head_forms(ws, i, head, head_key)
     if done:
         return done
     if j >= len(ws) or not ws[j].is_word or not is_cap(ws[j].text) or is_person_start(ws, j):
         return 0
     return _proper_name(ws, i, head, j)
+
+
+def _country_after_head(ws: list[Word], head: int, j: int) -> int:
+    """ "hải quân Mỹ": the head and the country after it (words), else 0."""
+    if j < len(ws) and ws[j].is_word and gz.key(ws[j].text) in gz.COUNTRIES:
+        return head + 1
+    return 0
 
 
 def _head_forms(ws: list[Word], i: int, head: int, head_key: str) -> tuple[int, int]:

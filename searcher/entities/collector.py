@@ -43,6 +43,7 @@ class Collector:
         self.outlets: set[str] = set()  # keys of names written after a media word ("báo X")
         self.story: Story | None = None  # the release's countries, for bare national bodies
         self.nearby: dict[str, str | None] = {}  # bare national body -> country named just before its first mention
+        self.privates: set[str] = set()  # keys of persons described as private ("bà X (SN 1979)")
 
     def official(self, name: str, role: str, single_ok: bool = False) -> None:
         """A one-word name is kept only after a real title ("Tổng thống Trump")."""
@@ -58,6 +59,10 @@ class Collector:
             self.officials[k] = Official(name, role)
         elif not known.role and role:
             known.role = role
+
+    def private(self, name: str) -> None:
+        """A person the text describes as private: with no title, no official."""
+        self.privates.add(entity_key(_strip_address(name.strip())))
 
     def known_people(self, run: str, fold_marks: bool) -> None:
         """Record every known official named inside a run of capitalised words."""
@@ -113,13 +118,20 @@ class Collector:
                 m.aliases = [m.name, *(n for n in m.aliases if n != short)]
                 m.name = short
         officials = _merge_officials(list(self.officials.values()), self.mentions)
-        officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)]
+        officials = [o for o in officials if not _addressed_only(o) and not _names_body(o, agencies)
+                     and not self._private_only(o)]
         for o in officials:
             _name_known_figure(o)
         return [o for o in officials if " " in o.name or o.name in gz.SINGLE_NAMES], agencies, media
 
 
+    def _private_only(self, o: Official) -> bool:
+        """Described as private somewhere and titled nowhere ("ông"/"bà" only)."""
+        return bool(self.privates) and gz.key(o.role.rstrip(".")) in ("", *gz.ADDRESS_WORDS) \
+            and any(entity_key(n) in self.privates for n in (o.name, *o.aliases))
+
 _HEADS = sorted(gz.AGENCY_HEADS_VI, key=len, reverse=True)
+_HEAD_SET = frozenset(_HEADS)
 
 
 def _without_link(name: str) -> str:
@@ -133,12 +145,20 @@ def _without_link(name: str) -> str:
 def _fragment(name: str) -> bool:
     """A head and nothing that says which body ("UBND TP", "trường THPT",
     "Cục Quản lý"): a fragment of a longer name, or a generic mention."""
+    if known_entry(name) is not None:
+        return False
     k = gz.key(name)
     head = next((h for h in _HEADS if k.startswith(h + " ")), None)
-    if head is None or known_entry(name) is not None:
+    if head is None:
         return False
     rest = k[len(head) + 1:].rstrip(".")
-    return rest in gz.GENERIC_REMAINDERS_VI or (head in gz.COMPANY_HEADS_VI and rest in gz.PLACES)  # "công ty Mỹ"
+    if rest in gz.GENERIC_REMAINDERS_VI or (head in gz.COMPANY_HEADS_VI and rest in gz.PLACES):
+        return True  # "UBND TP", "công ty Mỹ"
+    if rest in _HEAD_SET and " " not in rest:
+        return True  # a bare head after it: "Cảnh sát điều tra Bộ"
+    parent = next((h for h in gz.PLACE_HEADS_VI if rest.startswith(h + " ")), None)
+    level = rest[len(parent) + 1:].rstrip(".") if parent else ""
+    return level in gz.PLACE_LEVELS_VI  # "... Công an huyện": no district
 
 
 _MEDIA_LEADS = ("trả lời ", "chia sẻ với ", "nói với ", "theo ", "trên ")

@@ -100,13 +100,20 @@ def _drop_places(run: list[str], after_title: bool) -> int:
     ("Giao thông Canada Marc Garneau": the country belongs to the title).
     Returns the syllables dropped."""
     lead = 0
-    while run and gz.key(run[0]) in gz.PLACES:
-        lead += len(run.pop(0).split())
+    while len(run) > 1 and (gz.key(run[0]) in gz.PLACES or after_title and _known_body_before_name(run)):
+        lead += len(run.pop(0).split())  # "đồng sáng lập Microsoft Bill Gates": the body goes with the title
     if after_title:
         cut = max((n + 1 for n, w in enumerate(run[:-1]) if gz.key(w) in gz.PLACES), default=0)
         lead += sum(len(w.split()) for w in run[:cut])
         del run[:cut]
     return lead
+
+
+def _known_body_before_name(run: list[str]) -> bool:
+    """A known body, then a foreign name or one with a Vietnamese surname
+    ("Microsoft Bill Gates"), not a branch's place ("Agribank Krông Bông")."""
+    rest = " ".join(run[1:])
+    return gz.key(run[0]) in KNOWN_BY_KEY and (fold(rest) == rest or gz.key(rest).split()[0] in gz.SURNAMES_VI)
 
 
 def _portfolio_end(syllables: list[str]) -> int:
@@ -128,7 +135,7 @@ def foreign_name(ws: list[Word], i: int, n: int) -> bool:
     Vietnamese name needs its surname) that are no place or known body."""
     syllables = " ".join(w.text for w in ws[i:i + n]).split()
     k = gz.key(" ".join(syllables))
-    return 2 <= len(syllables) <= 4 and all(is_cap(s) and s.isalpha() and len(s) > 1 and fold(s) == s
+    return 2 <= len(syllables) <= 4 and all(is_cap(s) and s.replace("-", "").isalpha() and len(s) > 1 and fold(s) == s
                                             for s in syllables) \
         and gz.key(syllables[0]) not in gz.SENTENCE_WORDS_VI and k not in gz.PLACES \
         and k not in KNOWN_BY_KEY and not any(gz.key(s) in gz.PLACES for s in syllables)

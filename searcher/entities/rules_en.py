@@ -250,8 +250,41 @@ def _en_agency(r: _Run, out: Collector) -> None:
         out.agency(name, acronym)
 
 
+def _cited_outlet(r: _Run, out: Collector) -> bool:
+    """A name a news cue cites: "as cited by Washington Examiner", "the Hill
+    reported", "sites such as Gateway Pundit and RedState reported".  A
+    person is cited that way too, so the name must not read as one: "the"
+    before it, one word, a place first, or a list of sites."""
+    toks, i, j = r.toks, r.i, r.j
+    before = " ".join(gz.key(t.text) for t in toks[max(0, i - 4):i])
+    the = i > 0 and toks[i - 1].text == "the" or r.keys[0] == "the"
+    if the:
+        before = " ".join(gz.key(t.text) for t in toks[max(0, i - 5):i - 1])
+    listed = any(before.endswith(p + " such as") or before.endswith(p + " including") for p in gz.MEDIA_PLURALS_EN)
+    cued = listed or any(before.endswith(c) for c in gz.NEWS_CUES_BEFORE_EN) or _cue_after(toks, j)
+    bare = r.bare
+    if not cued or " ".join(bare) in KNOWN_NAMES and len(bare) > 1 or fold(bare[-1]) in KNOWN_SURNAMES:
+        return False
+    one_word = len(bare) == 1 and any(c.isupper() for c in r.run[-1][1:])  # "RedState", not "Smith"
+    if not (the or listed or one_word or bare[0] in gz.PLACES) or any(k in gz.CONNECTORS_EN for k in bare):
+        return False
+    if _title_before(toks, i) < i or is_acronym(r.run[-1]) and len(bare) == 1:
+        return False  # "Senator X reported"; an acronym is read by the gazetteer
+    out.outlet(("the " if the and r.keys[0] != "the" else "") + " ".join(r.run))
+    if listed and j + 1 < len(toks) and gz.key(toks[j].text) == "and" and is_cap(toks[j + 1].text):
+        k = _run_end(toks, j + 1)  # the next site of the list
+        out.outlet(r.text[toks[j + 1].start:toks[k - 1].end])
+    return True
+
+
+def _cue_after(toks: list[Token], j: int) -> bool:
+    after = " ".join(gz.key(t.text) for t in toks[j:j + 4])
+    return any(after == c or after.startswith(c + " ") for c in gz.NEWS_CUES_AFTER_EN)
+
+
 _READERS: tuple[Callable[[_Run, Collector], bool], ...] = (
-    _member_of, _with_lower_tail, _two_names, _known_body, _en_official, _surname_modifier, _en_person)
+    _member_of, _with_lower_tail, _cited_outlet, _two_names, _known_body, _en_official, _surname_modifier,
+    _en_person)
 
 
 # --- titles -----------------------------------------------------------------------

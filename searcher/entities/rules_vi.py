@@ -96,18 +96,32 @@ def _punctuation(r: _Reader, i: int, mark: str) -> int:
     """A list after a colon takes the role back at each comma; most marks end it."""
     if mark in ",:;" and r.listed is not None:
         r.role_start, r.role_end = r.listed  # "gồm các ông: A, B và C"
+    elif mark == "," and r.role_start is not None and i == r.role_end and _name_between_commas(r.ws, i + 1):
+        pass  # the role goes on to the name: "Người phát ngôn Bộ Quốc phòng, Elissa Smith, thông báo"
     elif mark not in "(-":
         r.role_start = None
     return i + 1
 
 
+def _name_between_commas(ws: list[Word], j: int) -> bool:
+    """A person's whole name from j, closed by a comma."""
+    n = name_run(ws, j) if j < len(ws) and ws[j].is_word else 0
+    return n > 0 and j + n < len(ws) and ws[j + n].text == "," \
+        and (is_person_start(ws, j) or foreign_name(ws, j, n))
+
+
 def _lowercase(r: _Reader, i: int) -> int:
     """A lowercase word: it carries the role on, or ends it and may open a body."""
+    ws = r.ws
     if r.role_start is not None:
         nxt = _role_goes_on(r, i)
         if nxt:
             return nxt
-    ws = r.ws
+        if i == r.role_end and gz.key(ws[i].text) in gz.LOWER_HEADS_VI:
+            a = _lower_agency(ws, i, r.text, r.out)  # "Người phát ngôn quân đội Nepal X": the title-holder's body
+            if a:
+                r.role_end = i + a
+                return i + a
     if not (r.listed is not None and gz.key(ws[i].text) in ("và", "các")):
         r.role_start = None  # most words: no title, agency or name starts here
         r.listed = None
@@ -161,8 +175,9 @@ def _on_title(r: _Reader, i: int) -> int:
     """A title opens a role (or goes on with it: "Phó Chủ tịch kiêm Tổng thư ký")."""
     ws = r.ws
     t = title_at(ws, i)
-    if not t:
-        return 0
+    if not t or (r.role_start is None and match_phrase(ws, i, AGENCY_HEAD_PHRASES, 2)
+                 and match_phrase(ws, i + t, AGENCY_HEAD_PHRASES, 2) and agency_at(ws, i) > t):
+        return 0  # none, or a body's name that opens like a title: "Cảnh sát điều tra Công an tỉnh X"
     if r.role_start is None:
         r.role_start = i
     r.listed = None
@@ -302,15 +317,22 @@ def _person_at(ws: list[Word], i: int, n: int, text: str, role_start: int | None
     if gz.key(ws[i + n - 1].text).rpartition(" ")[2] in gz.ORG_TAILS_EN:
         return False  # "Võ Việt Chung International" is a company
     found = person_in_run(ws, i, n, role_start is not None)
-    after = titled_after(ws, i + n) if role_start is None else ""
+    addressed = role_start is not None and role_end == role_start + 1 and gz.key(ws[role_start].text) in gz.ADDRESS_VI
+    after = titled_after(ws, i + n) if role_start is None or addressed else ""
     if found is None and after and foreign_name(ws, i, n) and _title_ends_phrase(ws, i + n + 1):
         found = (text[ws[i].start:ws[i + n - 1].end], 0)  # "Marvin Cooke, giám đốc điều hành"
+    if found is None and role_start is None and foreign_name(ws, i, n) and _private_after(ws, i + n):
+        out.private(text[ws[i].start:ws[i + n - 1].end])  # "Terry Laurmen, tình nguyện viên"
     if not found or (n == 1 and match_phrase(ws, i, AGENCY_HEAD_PHRASES, 1)):
         return False  # no one, or a head: "thẩm phán tại Tòa kháng cáo"
     name, before = found
     if all(len(syl) == 1 for syl in name.split()):
         return False  # initials that hide a name ("C V")
+    if _private_after(ws, i + n):
+        out.private(name)
     role = _role_text(ws, i, n, text, role_start, role_end, before) if role_start is not None else ""
+    if addressed and after:
+        role = after  # "ông Phan Ngọc Khuê, nguyên Giám đốc khách sạn ..."
     if role or after:
         real = role_start is not None and gz.key(ws[role_start].text) not in gz.ADDRESS_VI
         out.official(name, role or after, single_ok=real)
@@ -325,6 +347,23 @@ def _role_text(ws: list[Word], i: int, n: int, text: str, role_start: int, role_
         role = text[ws[role_start].start:ws[i].start] + " ".join(" ".join(
             ws[k].text for k in range(i, i + n)).split()[:before])
     return role
+
+
+def _private_after(ws: list[Word], j: int) -> bool:
+    """A birth year, a home or a private description right after a name:
+    "(SN 1979)", ", ngụ phường ...", ", nhà nghiên cứu về Trung Quốc"."""
+    if j + 1 >= len(ws) or ws[j].text not in ",(" or not ws[j + 1].is_word:
+        return False
+    one = gz.key(ws[j + 1].text)
+    two = one + " " + gz.key(ws[j + 2].text) if j + 2 < len(ws) and ws[j + 2].is_word else ""
+    if one not in gz.PRIVATE_AFTER_VI and two not in gz.PRIVATE_AFTER_VI:
+        return False
+    for k in range(j + 2, min(j + 12, len(ws))):  # "(SN 1957, cựu Phó Chủ tịch UBND ...)": an official
+        if ws[k].text in ").;":
+            break
+        if ws[k].is_word and title_at(ws, k) and gz.key(ws[k].text) not in gz.ADDRESS_VI:
+            return False
+    return True
 
 
 def _title_ends_phrase(ws: list[Word], j: int) -> bool:
