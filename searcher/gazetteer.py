@@ -66,6 +66,8 @@ trưởng phòng
 trưởng công an
 trưởng đoàn
 người phát ngôn
+trưởng đặc khu
+đặc khu trưởng
 quan chức
 người sáng lập
 nhà sáng lập
@@ -344,6 +346,8 @@ tòa
 # "UBND TP HCM", "TAND tỉnh Bắc Ninh" (bare "TAND" names no court).
 PLACE_HEADS_VI = _keys("""
 công an
+tòa án
+toà án
 ubnd
 hđnd
 tand
@@ -1359,6 +1363,10 @@ trưởng
 kỹ thuật
 tài chính
 tạm quyền
+thành phố
+đặc khu
+bang
+hạt
 """)
 
 
@@ -1668,6 +1676,7 @@ lực lượng cảnh sát biển
 cảnh sát điều tra
 cơ quan cảnh sát điều tra
 đội tuyển
+tổng hội
 """)
 AGENCY_INNER_VI |= _keys("""
 biên phòng

@@ -53,12 +53,13 @@ __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "LOCK", "Ind
 
 # The version of what a generation holds (schema, stored fields, manifest):
 # a generation of another version is rebuilt by the next reindex.
-SCHEMA_VERSION = 18  # 13: an ambiguous acronym alone ("AFP") names no known body; 14: no one-word officials
+SCHEMA_VERSION = 19  # 13: an ambiguous acronym alone ("AFP") names no known body; 14: no one-word officials
 # 15: media apart from agencies; entity identities (marks kept) in the names column and keys
 # 16: a bare national body ("Bộ Quốc phòng") is the story's country's; aircraft models are no company;
 #     a person of a field of their own ("Lê Quốc Hùng (y tế)") is apart; ministries' portfolio lists whole
 # 17: known outlets named anywhere; courts and committees with their place; names stop at a person
 # 18: portfolio lists in lowercase after the comma ("Bộ Văn hoá, thể thao và du lịch")
+# 19: private persons are no officials; listed and comma-bridged roles; armed forces with a country
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 TRANSLATIONS = "translations.json"  # the translation pairs of a generation

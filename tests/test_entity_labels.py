@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # when run as a script
     sys.path.insert(0, str(ROOT))
 
+import pytest  # noqa: E402
+
 from searcher.entities.collect import extract  # noqa: E402
 from searcher.entities.names import entity_key  # noqa: E402
 
@@ -312,6 +314,14 @@ def test_agencies_precision_and_recall():
         f"agencies: P={t.precision:.3f} R={t.recall:.3f} (target {TARGET}); run with -s for the misses")
 
 
+def test_sources_precision_and_recall():
+    """Media on the development set: floors at today's values rounded down
+    to 0.05 (P 0.938 R 0.938, session 10), short of the precision target."""
+    t = _evaluation().tallies[("sources", "all")]
+    assert t.precision >= 0.90 and t.recall >= RECALL_FLOOR, (
+        f"sources: P={t.precision:.3f} R={t.recall:.3f}; run with -s for the misses")
+
+
 def test_seeds_precision_and_recall():
     """Each seed release on its own, both kinds: the releases shipped in docs_raw/."""
     ev = _evaluation()
@@ -405,12 +415,12 @@ if __name__ == "__main__":
 # the extractor was run on them.  First (blind) measurement, on commit
 # ebf32e9: officials P 0.853 R 0.763, agencies P 0.825 R 0.650, sources
 # P 0.842 R 0.640.  The set then served for error analysis (HELDOUT2.md says
-# which general rules followed); the floors are the values after them,
+# which general rules followed, and session 10 added more); the floors are the values after them,
 # rounded down to 0.05: a regression guard, short of the issue's target of
 # P 0.95 and R 0.90.
 
 HELDOUT2 = Path(__file__).resolve().parent / "data" / "entities-heldout2.jsonl"
-HELDOUT2_FLOORS = {"officials": (0.85, 0.80), "agencies": (0.90, 0.75), "sources": (0.95, 0.80)}
+HELDOUT2_FLOORS = {"officials": (0.95, 0.90), "agencies": (0.90, 0.80), "sources": (0.95, 0.85)}
 
 
 def test_second_heldout_file_is_well_formed_and_apart():
@@ -427,10 +437,42 @@ def test_second_heldout_file_is_well_formed_and_apart():
             assert e["name"].strip(), (r["id"], e)
 
 
-def test_second_heldout_precision_and_recall():
-    ev = _evaluation(HELDOUT2)
+# A third blind held-out set (HELDOUT3.md), labelled by a helper that never
+# read or ran the extractor, measured once with the rules frozen at commit
+# 3cd5c94: officials P 0.931 R 0.806, agencies P 0.906 R 0.774, sources
+# P 1.000 R 0.826 (blind).  A short round of general rules followed (lists
+# after a plural title, foreign given names after a body, "trưởng đặc khu",
+# courts with their place, "Tổng hội"); the floors are the values after it,
+# rounded down to 0.05.  The issue's target (P 0.95, R 0.90) is not met.
+
+HELDOUT3 = Path(__file__).resolve().parent / "data" / "entities-heldout3.jsonl"
+HELDOUT3_FLOORS = {"officials": (0.90, 0.90), "agencies": (0.90, 0.80), "sources": (0.95, 0.80)}
+
+
+def test_third_heldout_file_is_well_formed_and_apart():
+    records = load_records(HELDOUT3)
+    ids = [r["id"] for r in records]
+    assert len(records) == 24 and len(set(ids)) == len(ids)
+    earlier = {r["id"] for path in (DATA, HELDOUT, HELDOUT2) for r in load_records(path)}
+    assert not set(ids) & earlier
+    for r in records:
+        text = " ".join((r["title"], r["lead"], r["body"]))
+        assert all(kind in r for kind in KINDS), r["id"]
+        for kind in KINDS:
+            for e in r[kind]:
+                assert e["name"].strip(), (r["id"], e)
+                # every label is written in the text, but for one coordinated
+                # expansion HELDOUT3.md names ("không quân Trung Quốc và Pakistan")
+                assert e["name"] in text or e["name"] == "không quân Pakistan", (r["id"], e["name"])
+
+
+@pytest.mark.parametrize("path, floors", [(HELDOUT2, HELDOUT2_FLOORS), (HELDOUT3, HELDOUT3_FLOORS)],
+                         ids=["heldout2", "heldout3"])
+def test_later_heldout_precision_and_recall(path, floors):
+    """Floors of the second and third held-out sets (see their comments)."""
+    ev = _evaluation(path)
     for kind in KINDS:
         t = ev.tallies[(kind, "all")]
-        p_floor, r_floor = HELDOUT2_FLOORS[kind]
+        p_floor, r_floor = floors[kind]
         assert t.precision >= p_floor and t.recall >= r_floor, (
-            f"held-out 2 {kind}: P={t.precision:.3f} R={t.recall:.3f} (floors P>={p_floor} R>={r_floor})")
+            f"{path.name} {kind}: P={t.precision:.3f} R={t.recall:.3f} (floors P>={p_floor} R>={r_floor})")

@@ -161,8 +161,12 @@ def _foreign_after(ws: list[Word], start: int, j: int) -> bool:
     if j + 1 < len(ws) and ws[j + 1].is_word and is_cap(ws[j + 1].text):
         after += ws[j + 1].text.split()
     own = " ".join(w.text for w in ws[start:j]).split()
-    return len(after) >= 2 and all(has_diacritics(w) or could_be_vietnamese(w.lower()) for w in own) \
-        and all(is_foreign_word(w) for w in after[:2])
+    if len(after) < 2 or gz.key(ws[j].text) in gz.PLACES or gz.key(ws[j - 1].text) in gz.PLACE_LEVELS_VI \
+            or not all(has_diacritics(w) or could_be_vietnamese(w.lower()) for w in own):
+        return False
+    # "Hillary Clinton"; "James To Kun-sun": a foreign given name, then unmarked syllables
+    return all(is_foreign_word(w) for w in after[:2]) \
+        or (is_foreign_word(after[0]) and all(w.isascii() and w[:1].isupper() for w in after[:2]))
 
 
 def _joined_acronym(ws: list[Word], j: int) -> bool:

@@ -164,7 +164,7 @@ def _glued(prev: str, sep: str, word: str) -> bool:
     """ "O" ' "Hagan", or a capitalised foreign name - lowercase syllable ("Yong - ho")."""
     if sep != "-":
         return len(prev) == 1 and prev.isupper() and is_cap(word)
-    return is_cap(prev) and word.isalpha() and word.islower() and fold(word) == word \
+    return is_cap(prev) and not prev.isupper() and word.isalpha() and word.islower() and fold(word) == word \
         and fold(prev) == prev and len(word) <= 4 and not any(gz.key(p) in gz.PLACES for p in (prev, *prev.split()))
 
 

@@ -100,6 +100,7 @@ def _punctuation(r: _Reader, i: int, mark: str) -> int:
         pass  # the role goes on to the name: "Người phát ngôn Bộ Quốc phòng, Elissa Smith, thông báo"
     elif mark not in "(-":
         r.role_start = None
+        r.listed = None
     return i + 1
 
 
@@ -122,7 +123,10 @@ def _lowercase(r: _Reader, i: int) -> int:
             if a:
                 r.role_end = i + a
                 return i + a
-    if not (r.listed is not None and gz.key(ws[i].text) in ("và", "các")):
+    if r.listed is not None and gz.key(ws[i].text) == "và":
+        r.role_start, r.role_end = r.listed  # "..., B và C": the last name of the list
+        return i + 1
+    if not (r.listed is not None and gz.key(ws[i].text) == "các"):
         r.role_start = None  # most words: no title, agency or name starts here
         r.listed = None
     if r.role_start is None and gz.key(ws[i].text) in _LOWER_OPENERS:
@@ -185,7 +189,29 @@ def _on_title(r: _Reader, i: int) -> int:
         r.listed = (r.role_start, i + t)
     u = _unit_in_title(ws, i, t, r.text, r.out)
     r.role_end = i + t + u
+    names_at = _names_listed_after(ws, i + t + u)
+    if names_at:  # "6 thứ trưởng gồm các ông A, B và C": each holds the title
+        r.listed = (r.role_start, i + t + u)
+        return names_at
     return i + t + u
+
+
+_LIST_OPENERS = frozenset({"gồm", "gồm có", "bao gồm", "là"})
+
+
+def _names_listed_after(ws: list[Word], k: int) -> int:
+    """Where the first name of "gồm (các) (ông|bà) A, B ..." after a title
+    starts, else 0."""
+    if k >= len(ws) or not ws[k].is_word or gz.key(ws[k].text) not in _LIST_OPENERS:
+        return 0
+    k += 1
+    if k < len(ws) and ws[k].is_word and gz.key(ws[k].text) in ("các", "các ông", "các bà"):
+        k += 1
+    if k < len(ws) and ws[k].is_word and gz.key(ws[k].text) in gz.ADDRESS_VI:
+        k += 1
+    if k + 1 < len(ws) and is_person_start(ws, k) and any(w.text == "," for w in ws[k + 1:k + 6]):
+        return k
+    return 0
 
 
 def _on_agency(r: _Reader, i: int) -> int:
