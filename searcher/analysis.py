@@ -29,6 +29,7 @@ words, Porter stemming.
 
 from __future__ import annotations
 
+import pickle
 import re
 import string
 from collections import OrderedDict
@@ -57,6 +58,7 @@ __all__ = [
     "FoldFilter",
     "vietnamese_analyzer",
     "english_analyzer",
+    "pyvi_bi_grams",
     "segment",
     "syllables",
 ]
@@ -77,12 +79,74 @@ _SEGMENT_CACHE: OrderedDict[tuple[str, ...], tuple[bool, ...]] = OrderedDict()
 _SEGMENT_CACHE_SIZE = 512
 
 
-def _pyvi_model():
-    # Imported lazily: loading pyvi's CRF takes ~0.3 s and is not needed by
-    # English-only work or by processes that only read an index.
-    from pyvi.ViTokenizer import ViTokenizer
+class _PyviModel:
+    """pyvi's segmentation model without importing pyvi's tokenizer module:
+    that module unpickles a scikit-learn wrapper (sklearn_crfsuite, hence
+    scikit-learn and SciPy: 1.5 s of imports) around a CRFsuite model.  The
+    same model bytes are read from the same pickle here and handed to
+    CRFsuite's own tagger; the word lists come from pyvi's ``words.txt``."""
 
-    return ViTokenizer
+    def __init__(self) -> None:
+        from importlib.resources import files
+
+        import pycrfsuite
+
+        models = files("pyvi") / "models"
+        self.bi_grams: set[str] = set()
+        self.tri_grams: set[str] = set()
+        for token in (models / "words.txt").read_text(encoding="utf-8").split("\n"):
+            size = len(token.split(" "))
+            if size == 2:
+                self.bi_grams.add(token)
+            elif size == 3:
+                self.tri_grams.add(token)
+        with (models / "pyvi3.pkl").open("rb") as f:
+            state = _CrfUnpickler(f).load()
+        self._model = state.model_bytes()  # CRFsuite reads it in place: it must outlive the tagger
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open_inmemory(self._model)
+
+
+class _Captured:
+    """Stands for a class of the model pickle: keeps the object's state."""
+
+    def __init__(self, *args: object) -> None:
+        pass
+
+    def __setstate__(self, state: object) -> None:
+        if isinstance(state, dict):
+            self.__dict__.update(state)
+
+    def model_bytes(self) -> bytes:
+        return self.__dict__["modelfile"].__dict__["__FILE_RESOURCE_DATA__"]
+
+
+class _CrfUnpickler(pickle.Unpickler):
+    """Reads pyvi's pickle with its sklearn_crfsuite and training-log classes captured,
+    NumPy's numbers dropped, and nothing else allowed but builtins (and
+    the codec protocol 2 writes bytes with)."""
+
+    def find_class(self, module: str, name: str):
+        if module.startswith(("sklearn_crfsuite", "pycrfsuite")):
+            return _Captured
+        if module.startswith("numpy"):
+            return _Captured  # the training settings' numbers: not needed to tag
+        if (module, name) == ("_codecs", "encode") or module == "builtins" and name in (
+                "set", "frozenset", "dict", "list", "tuple", "bytes", "bytearray", "str"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"unexpected class in pyvi's model: {module}.{name}")
+
+
+def pyvi_bi_grams() -> set[str]:
+    """pyvi's dictionary words of two syllables ("cán bộ")."""
+    return _pyvi_model().bi_grams
+
+
+@lru_cache(maxsize=1)
+def _pyvi_model() -> _PyviModel:
+    # Loaded on first use: English-only work and processes that only read
+    # an index never pay for it.
+    return _PyviModel()
 
 
 def segment(units: Sequence[str]) -> tuple[bool, ...]:
@@ -211,7 +275,7 @@ def _segment_uncached(units: Sequence[str]) -> tuple[bool, ...]:
     if not units:
         return ()
     vt = _pyvi_model()
-    labels = vt.model.tagger_.tag(features(units))
+    labels = vt.tagger.tag(features(units))
     joins = [False]
     for i in range(1, len(units)):
         cur, prev = units[i], units[i - 1]

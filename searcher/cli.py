@@ -8,18 +8,36 @@ another reindex running).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
 import click
 
-from .index import SourceDropped
 from .options import InvalidParameter
-from .reindex import build_index
 from .storage import IndexMissing, ReindexBusy, stored_sources
 
 EXIT_SKIPPED = 1
 EXIT_FAILED = 3
+
+
+@contextlib.contextmanager
+def _stage_bar():
+    """A tqdm bar on stderr (none when stderr is no terminal) that names the
+    reindex stage being done and, while releases are written, shows their
+    total, the percentage done and the time left."""
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" releases", disable=None, file=sys.stderr, leave=False, dynamic_ncols=True)
+
+    def stage(name: str, total: int | None) -> None:
+        bar.reset(total=total)
+        bar.set_description_str(name)
+
+    try:
+        yield bar.update, stage
+    finally:
+        bar.close()
 
 
 def _fail(message: str) -> None:
@@ -65,25 +83,23 @@ def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_j
     stderr); 2 usage error; 3 could not run (a docs path missing, a source
     dropped without --prune, another reindex running, a damaged index).
     """
-    from tqdm import tqdm
+    from .index import SourceDropped  # here: a search need not load the writing side
+    from .reindex import build_index
 
     if not docs:
         stored = stored_sources(index_dir)
         click.echo(f"sources: {', '.join(stored) or f'docs_raw (none stored in {index_dir})'}", err=True)
-    bar = tqdm(unit=" releases", disable=None, file=sys.stderr, leave=False)
-    try:
-        report = build_index(list(docs) or None, index_dir, full=full, progress=bar.update, prune=prune)
-    except (FileNotFoundError, ReindexBusy, SourceDropped) as exc:
-        bar.close()
-        _fail(str(exc))
-    except OSError as exc:
-        bar.close()
-        _fail(f"cannot write the index in {index_dir}: {exc}")
-    except Exception as exc:  # a damaged index found mid-update: say how to repair it
-        bar.close()
-        _fail(f"reindex failed ({type(exc).__name__}: {exc}); "
-              f"`searcher reindex --full --index {index_dir}` rebuilds the index from scratch")
-    bar.close()
+    with _stage_bar() as (advance, stage):
+        try:
+            report = build_index(list(docs) or None, index_dir, full=full, progress=advance, prune=prune,
+                                 stage=stage)
+        except (FileNotFoundError, ReindexBusy, SourceDropped) as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"cannot write the index in {index_dir}: {exc}")
+        except Exception as exc:  # a damaged index found mid-update: say how to repair it
+            _fail(f"reindex failed ({type(exc).__name__}: {exc}); "
+                  f"`searcher reindex --full --index {index_dir}` rebuilds the index from scratch")
     for problem in report.problems:
         click.echo(f"skipped {problem}", err=True)
     for note in report.notes:
@@ -334,7 +350,7 @@ RELATED_LABELS = {"official": "officials", "agency": "agencies", "media": "news 
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=16, show_default=True, type=click.IntRange(1, 64),
               help="Requests each worker answers at once (a long query waiting its turn holds one).")
-@click.option("--workers", default=None, type=click.IntRange(1, 64),
+@click.option("--processes", "--workers", "workers", default=None, type=click.IntRange(1, 64),
               help="Worker processes sharing the port; each opens the "
                    "index itself, and one that dies is replaced.  Default: the cores this process "
                    "may use, at most 8.")
@@ -342,7 +358,7 @@ def serve(index_dir: str, host: str, port: int, threads: int, workers: int | Non
     """Serve the web UI and JSON API with waitress.
 
     Python runs one thread at a time per process, so the server runs one
-    waitress process per core by default (--workers), each opening and
+    waitress process per core by default (--processes), each opening and
     warming the index before it answers.  A worker that dies is replaced.
     """
     import os

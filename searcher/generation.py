@@ -18,6 +18,7 @@ import numpy as np
 from whoosh import query as Q
 
 from .config import DEFAULT, RankingConfig
+from .derived import load_derived, save_derived
 from .entities.names import Agency, Official
 from .facets import FacetTable
 from .fields import EN_FIELDS, VI_FIELDS, WORD_FIELDS
@@ -74,14 +75,20 @@ class Generation:
         self.path = path
         self.config = config
         self.searcher = ix.searcher()  # for stored fields and phrase matches; ``scoring`` ranks
+        self.commit_key = _commit_key(self.searcher)
+        derived = load_derived(path, self.commit_key)
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config,
-                             storage=getattr(ix, "storage", None))
+                             storage=getattr(ix, "storage", None), derived=derived)
         self._units: Memo[str] = Memo(100_000)
         self._dates: np.ndarray | None = None
-        self._facets: FacetTable | None = None
+        facets = derived.get("facets")
+        self._facets: FacetTable | None = facets if isinstance(facets, FacetTable) else None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
         # thread never pairs one file's pairs with another's doc numbers.
         self._pairs: tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None] = (-1, {}, None)
+        pairs = derived.get("pairs")
+        if isinstance(pairs, tuple) and len(pairs) == 3 and pairs[0] == _stamp(path / TRANSLATIONS):
+            self._pairs = pairs  # read at reindex, and the file is still the one it was read from
         self._is_english: np.ndarray | None = None
 
     @property
@@ -131,6 +138,12 @@ class Generation:
             self._facets = FacetTable(self.scorer)
         return self._facets
 
+    def save_derived(self) -> None:
+        """Build what first searches would build and keep it beside the
+        generation (reindex calls it before the generation goes live)."""
+        self.twin_docnums  # noqa: B018  # read the pairs and number them, to keep them too
+        save_derived(self.path, self.commit_key, {**self.scorer.derived(), "facets": self.facets, "pairs": self._pairs})
+
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:
             return self.searcher.stored_fields(int(docnum))  # type: ignore[attr-defined]  # Searcher has it
@@ -166,10 +179,7 @@ class Generation:
     def pair_state(self) -> tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None]:
         """(file stamp, pairs or None when unreadable, doc numbers or None)."""
         path = self.path / TRANSLATIONS
-        try:
-            stamp = path.stat().st_mtime_ns
-        except OSError:
-            stamp = None
+        stamp = _stamp(path)
         state = self._pairs
         if state[0] != stamp:
             state = self._pairs = (stamp, read_pairs(path), None)
@@ -208,6 +218,24 @@ class Generation:
         out = mask.copy()
         out[twin[twin >= 0]] = True
         return out
+
+
+def _commit_key(searcher) -> tuple:
+    """Which Whoosh commit a searcher reads: its release count and its
+    segments with their deletions (an update in place makes new ones)."""
+    segments = []
+    for reader, _ in searcher.reader().leaf_readers():
+        seg = reader.segment() if hasattr(reader, "segment") else None
+        if seg is not None:
+            segments.append((seg.segment_id(), seg.deleted_count()))
+    return (searcher.reader().doc_count_all(), tuple(sorted(segments)))
+
+
+def _stamp(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def read_pairs(path: Path) -> dict[str, tuple[str, float]] | None:

@@ -20,7 +20,7 @@ import os
 import pickle
 import queue
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from .analysis import PairTokenizer, english_analyzer, segmented, vietnamese_ana
 from .entities.collect import extract
 from .entities.names import body_identity, entity_key, loose_key, person_identity, role_field, shown_name
 from .fields import PAIRS, TEXT_FIELDS, VI_FIELDS
-from .ingest import Problem, Release, SourceFile, find_sources, read_source
+from .ingest import Problem, Release, SourceFile, count_records, find_sources, read_source
 from .integrity import verify
 from .storage import (
     SCHEMA_VERSION,
@@ -47,6 +47,10 @@ from .storage import (
     raw_manifest,
     stored_sources,
 )
+
+# Told when a reindex stage starts, with how many releases it will count
+# (None: it counts none): "reading", "analysing and writing", ...
+Stage = Callable[[str, "int | None"], None]
 
 __all__ = ["make_schema", "ReindexReport", "SourceDropped", "Written", "write_releases", "resolve_roots",
            "release_fields"]
@@ -450,7 +454,7 @@ class Written:
 
 
 def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool, progress, workers: int,
-                   prune: bool) -> Written:
+                   prune: bool, stage: Stage | None = None) -> Written:
     """Write the releases of ``roots`` into a generation of the index folder
     ``root`` (the caller holds its reindex lock): the live one, updated, or
     a new one for a full build.  Raises ``SourceDropped`` before writing
@@ -470,9 +474,14 @@ def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool,
     seen_now: set[str] = set()
     if not report.full:
         discard_debris(gen, whole=False)  # room for this run: an earlier failure's files
+    if stage:
+        stage("reading", None)
+        stage("analysing and writing", sum(count_records(c) for c in plan.changed))
     writer = _writer(ix, report.full, sum(c.size for c in plan.changed), workers)
     try:
         new_files = _write_files(writer, plan, source_of, seen_now, report, progress, workers)
+        if stage:
+            stage("merging segments", None)
         writer.commit()
     except BaseException:
         _abandon(writer)

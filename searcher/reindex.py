@@ -10,11 +10,14 @@ Python callers call.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .index import ReindexReport, resolve_roots, write_releases
+from .derived import DERIVED
+from .generation import Generation
+from .index import ReindexReport, Stage, resolve_roots, write_releases
 from .integrity import SEGMENTS, signatures
 from .storage import discard_debris, discard_unfinished, live_generation, publish, raw_manifest, reindex_lock
 from .translations import link_translations
@@ -29,6 +32,7 @@ def build_index(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     prune: bool = False,
+    stage: Stage | None = None,
 ) -> ReindexReport:
     """Bring the index in ``index_dir`` up to date with the releases under
     ``docs_dir`` (a folder, a file, or a list of them).
@@ -41,7 +45,10 @@ def build_index(
     another reindex holds the index; ``FileNotFoundError`` when a docs path
     does not exist.  Bad inputs do not raise: they are in
     ``report.problems``.  ``workers`` processes (default: one per core)
-    prepare and index the releases, then pair translations.
+    prepare and index the releases, then pair translations.  ``progress(n)``
+    is called as releases are written; ``stage(name, total)`` as each stage
+    starts ("reading", "analysing and writing" with the releases expected,
+    "merging segments", "pairing translations", "keeping search data").
     """
     started = time.perf_counter()
     root = Path(index_dir)
@@ -50,11 +57,21 @@ def build_index(
     with reindex_lock(root):
         live = live_generation(root)
         discard_unfinished(root, live)
-        written = write_releases(roots, root, live, full, progress, n, prune)
+        written = write_releases(roots, root, live, full, progress, n, prune, stage)
         report = written.report
         try:
-            if report.full or written.fresh or report.removed:
+            changed = bool(report.full or written.fresh or report.removed)
+            if changed:
+                if stage:
+                    stage("pairing translations", None)
                 report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
+            kept = written.live / DERIVED if written.live else None
+            if not changed and kept is not None and kept.exists() and written.gen != written.live:
+                shutil.copy2(kept, written.gen / DERIVED)  # the same releases: the same data
+            elif changed or not (written.gen / DERIVED).exists():
+                if stage:
+                    stage("keeping search data", None)
+                _derive(written.gen)
             previous = (raw_manifest(written.live) or {}).get(SEGMENTS) if written.live else None
             written.manifest[SEGMENTS] = signatures(written.gen, previous)
             publish(root, written.gen, written.live, written.manifest)
@@ -64,3 +81,13 @@ def build_index(
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _derive(gen_path: Path) -> None:
+    """Keep beside the new generation what its first searches would build
+    (``derived``): a cold search or a new server process then loads it."""
+    gen = Generation(gen_path)
+    try:
+        gen.save_derived()
+    finally:
+        gen.close()

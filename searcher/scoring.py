@@ -14,7 +14,7 @@ import bisect
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from whoosh.automata.fsa import find_all_matches
@@ -33,21 +33,56 @@ ROUGH_KEPT = 200_000  # dictionary counts remembered (spelling checks repeat the
 CACHE_POSTINGS = 30_000_000  # postings kept decoded (~240 MB at most)
 
 
+class FlatSpellings:
+    """A spelling table kept as the one string it is stored as ("\nkey\tspelling\t...\n",
+    lines sorted by key): loading it costs nothing, a lookup is one ``find``,
+    and the sorted keys are parsed only when spelling corrections ask."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @staticmethod
+    def text_of(table: Mapping[str, list[str]] | FlatSpellings) -> str:
+        if isinstance(table, FlatSpellings):
+            return table.text
+        return "\n" + "".join(k + "\t" + "\t".join(table[k]) + "\n" for k in sorted(table))
+
+    def get(self, key: str, default: list[str]) -> list[str]:
+        if "\n" in key or "\t" in key:
+            return default
+        at = self.text.find("\n" + key + "\t")
+        if at < 0:
+            return default
+        start = at + len(key) + 2
+        return self.text[start:self.text.index("\n", start)].split("\t")
+
+    def __iter__(self) -> Iterator[str]:
+        return (line.partition("\t")[0] for line in self.text[1:-1].split("\n") if line)
+
+    def __len__(self) -> int:
+        return self.text.count("\n") - 1 if len(self.text) > 1 else 0
+
+
 class Scorer:
     """Score arrays for one searcher (one index generation)."""
 
     def __init__(self, searcher, fields: Iterable[str], folded_fields: Iterable[str] = (),
-                 config: RankingConfig = DEFAULT, storage=None):
+                 config: RankingConfig = DEFAULT, storage=None, derived: dict | None = None):
         """``folded_fields`` hold Vietnamese syllables as written: there a
         term typed without diacritics stands for all its indexed spellings
         (see ``variants``).  ``config``: k1, b, the idf formula and whether
         fields are combined before saturation.  ``storage``: the index's
-        storage, for each thread's own readers (default: the searcher's)."""
+        storage, for each thread's own readers (default: the searcher's).
+        ``derived``: lengths and spelling tables built at reindex (``derived``),
+        used when present instead of reading them out of the segments."""
         self.searcher = searcher
         self.storage = storage if storage is not None else searcher._ix.storage
         self.config = config
         self.folded_fields = frozenset(folded_fields)
-        self._spellings: dict[str, dict[str, list[str]]] = {}
+        derived = derived or {}
+        self._spellings: dict[str, dict[str, list[str]] | FlatSpellings] = {
+            f: FlatSpellings(text) for f, text in derived.get("spellings", {}).items() if isinstance(text, str)}
+        self._stored_lengths: dict[str, np.ndarray] = derived.get("lengths", {})
         self._sorted_folded: dict[str, list[str]] = {}
         self.lock = threading.RLock()
         self.leaves = list(searcher.reader().leaf_readers())
@@ -74,13 +109,14 @@ class Scorer:
         self._cached = 0
 
     def _load_lengths(self, field: str) -> None:
-        out = np.zeros(self.size, dtype=np.float32)
-        total = 0.0
-        for reader, base in self.leaves:
-            n = reader.doc_count_all()
-            get = reader.doc_field_length
-            out[base:base + n] = [get(d, field) or 0 for d in range(n)]
-            total += reader.field_length(field)
+        out = self._stored_lengths.get(field)
+        if out is None or len(out) != self.size:
+            out = np.zeros(self.size, dtype=np.float32)
+            for reader, base in self.leaves:
+                n = reader.doc_count_all()
+                get = reader.doc_field_length
+                out[base:base + n] = [get(d, field) or 0 for d in range(n)]
+        total = float(sum(reader.field_length(field) for reader, _ in self.leaves))
         self.lengths[field] = out
         # Average over the releases that have the field: English fields are
         # empty for Vietnamese releases and must not drag the mean down.
@@ -121,7 +157,14 @@ class Scorer:
                 reader.close()
             self._opened.clear()
 
-    def _spelling_map(self, field: str) -> dict[str, list[str]]:
+    def derived(self) -> dict:
+        """The lengths and every Vietnamese field's spelling table, for
+        ``derived.save_derived`` (built now if not yet)."""
+        with self.lock:
+            return {"lengths": dict(self.lengths),
+                    "spellings": {f: FlatSpellings.text_of(self._spelling_map(f)) for f in sorted(self.folded_fields)}}
+
+    def _spelling_map(self, field: str) -> dict[str, list[str]] | FlatSpellings:
         """Diacritic-free form -> the indexed syllables that fold to it
         (built once per field and generation from the term list)."""
         table = self._spellings.get(field)

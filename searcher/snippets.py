@@ -14,20 +14,26 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh.analysis import Token
 from whoosh.highlight import (
+    DEFAULT_CHARLIMIT,
+    FIRST,
+    BasicFragmentScorer,
     ContextFragmenter,
     Formatter,
+    Fragment,
     WholeFragmenter,
     get_text,
     highlight,
+    top_fragments,
 )
 
-from .analysis import VietnameseTokenizer, english_analyzer, syllables, words
+from .analysis import VietnameseTokenizer, english_analyzer, pyvi_bi_grams, syllables, words
 from .gazetteer import QUERY_FUNCTION_WORDS_FOLDED, QUERY_FUNCTION_WORDS_VI
 from .query import Run, Terms
 from .textnorm import canonical_tone, fold
@@ -51,6 +57,8 @@ class MarkFormatter(Formatter):
 
 
 _FORMATTER = MarkFormatter()
+_SCORER = BasicFragmentScorer()
+_CHARLIMIT = DEFAULT_CHARLIMIT  # Whoosh's fragmenters stop there
 # "<mark>Lê</mark> <mark>Quốc</mark>" reads better as one mark.
 _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 _SNIPPET_WINDOW = 2400
@@ -294,9 +302,7 @@ def _stands_alone(rule: _RunRule, syls: _Syllables, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _dictionary_pairs() -> tuple[frozenset[str], frozenset[str]]:
     """pyvi's words of two syllables ("cán bộ", "phối hợp"), in both forms."""
-    from pyvi.ViTokenizer import ViTokenizer  # loaded already by the run rules
-
-    exact = frozenset(" ".join(canonical_tone(s) for s in w.split(" ")) for w in ViTokenizer.bi_grams)
+    exact = frozenset(" ".join(canonical_tone(s) for s in w.split(" ")) for w in pyvi_bi_grams())
     return exact, frozenset(fold(w) for w in exact)
 
 
@@ -450,6 +456,78 @@ def _found(hit: str, words: Collection[str], groups: Collection[str]) -> set[str
     return out
 
 
+_SURROUND = 60  # characters of context around a fragment's marks
+
+
+class _Match:
+    """A marked syllable, as Whoosh's fragments and formatter read one."""
+
+    __slots__ = ("boost", "endchar", "startchar", "text")
+
+    def __init__(self, text: str, startchar: int, endchar: int):
+        self.text, self.startchar, self.endchar, self.boost = text, startchar, endchar, 1.0
+
+
+def _vi_highlight(text: str, marker: VietnameseMarker, whole: bool, maxchars: int, top: int) -> str:
+    """What ``highlight`` with the marker and a Whoosh fragmenter gives
+    (``WholeFragmenter``, else ``ContextFragmenter(maxchars, _SURROUND)``,
+    the best ``top`` fragments in text order), from the syllables' spans and
+    marks alone: no token objects for the unmarked syllables."""
+    syls = _Syllables(text)
+    marks = marker.marks(syls)
+    spans, folded = syls.spans, syls.forms[FOLDED]
+    if whole:
+        found = [_Match(_MARK + folded[i], *spans[i]) for i, m in enumerate(marks) if m and spans[i][1] <= _CHARLIMIT]
+        fragments = [Fragment(text, found)] if found else []
+    else:
+        fragments = _context_fragments(text, spans, marks, folded, maxchars)
+    best = top_fragments(fragments, top, _SCORER, FIRST)
+    return _FORMATTER(text, best)
+
+
+def _context_fragments(text: str, spans: list[tuple[int, int]], marks: list[bool], folded: list[str],
+                       maxchars: int) -> list[Fragment]:
+    """Whoosh's ``ContextFragmenter.fragment_tokens``, step for step, over
+    (start, end, marked) instead of tokens."""
+    out: list[Fragment] = []
+    first: int | None = None
+    firsts: deque[int] = deque()
+    countdown, currentlen, endchar = -1, 0, 0
+    found: list[_Match] = []
+    for (startchar, endchar), marked, f in zip(spans, marks, folded, strict=True):
+        length = endchar - startchar
+        if endchar > _CHARLIMIT:
+            break
+        if countdown < 0 and not marked:
+            firsts.append(startchar)
+            while firsts and endchar - firsts[0] > _SURROUND:
+                firsts.popleft()
+        elif currentlen + length > maxchars:
+            countdown = 0
+        elif marked:
+            countdown = _SURROUND
+            if first is None:
+                if firsts:
+                    first = firsts[0]
+                else:
+                    first, countdown = startchar, countdown + _SURROUND
+            found.append(_Match(_MARK + f, startchar, endchar))
+        if countdown >= 0:
+            currentlen += length
+            countdown -= length
+            if countdown <= 0:
+                out.append(Fragment(text, found, _start(first, found), endchar))
+                found, firsts, first, currentlen = [], deque(), None, 0
+    if found:
+        out.append(Fragment(text, found, _start(first, found), endchar))
+    return out
+
+
+def _start(first: int | None, found: list[_Match]) -> int:
+    """Where Whoosh's ``mkfrag`` starts a fragment."""
+    return first if first is not None else (found[0].startchar if found else 0)
+
+
 def snippet_html(text: str, lang: str, terms: Terms, top: int = 2, maxchars: int = 220,
                  whole: bool = False, within: str | None = None) -> str:
     """Safe HTML: the best passages of ``text`` (all of it when ``whole``)
@@ -467,14 +545,12 @@ def snippet_html(text: str, lang: str, terms: Terms, top: int = 2, maxchars: int
         else:
             words, groups = _window_words(terms)
             text = _window(text, words, whole_words=True, groups=groups)
-    fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, 60)
     if lang == "en":
+        fragmenter = WholeFragmenter() if whole else ContextFragmenter(maxchars, _SURROUND)
         out = highlight(text, terms.en, _EN_ANALYZER, fragmenter, _FORMATTER, top=top, mode="query")
     else:
-        rules = _rules(terms)
-        marker = VietnameseMarker(rules, loose=not whole or within is not None, scope=within,
-                                  every=not whole)
-        out = highlight(text, rules.names, marker, fragmenter, _FORMATTER, top=top, mode="query")
+        marker = VietnameseMarker(_rules(terms), loose=not whole or within is not None, scope=within)
+        out = _vi_highlight(text, marker, whole, maxchars, top)
     if out:
         return _ADJACENT_MARKS.sub(r"\1", out)
     if whole:

@@ -1,6 +1,8 @@
 import pickle
 import unicodedata
 
+from conftest import shared_path
+
 from searcher.analysis import VietnameseTokenizer, english_analyzer, vietnamese_analyzer, words
 from searcher.index import make_schema
 from searcher.textnorm import fold
@@ -105,3 +107,27 @@ def test_fast_features_are_exactly_pyvis():
     text = "Thứ trưởng Lê Quốc Hùng làm việc với Cảnh sát Liên bang Australia"
     ours = [w[0].replace(" ", "_") for w in words(text) if w[3]]
     assert ours == ViTokenizer.tokenize(text).split()
+
+
+def test_pyvi_model_loaded_without_scikit_learn_tags_as_pyvi_does():
+    """analysis loads pyvi's CRF model bytes straight into CRFsuite (no
+    scikit-learn import); the labels are pyvi's own, on real news text."""
+    import gzip
+    import json
+
+    from pyvi.ViTokenizer import ViTokenizer
+
+    from searcher.analysis import _pyvi_model, features, pyvi_bi_grams, syllables
+
+    theirs, ours = ViTokenizer.model.tagger_, _pyvi_model().tagger
+    assert pyvi_bi_grams() == ViTokenizer.bi_grams and _pyvi_model().tri_grams == ViTokenizer.tri_grams
+    compared = 0
+    with gzip.open(shared_path("corpus", "vietnews-test.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= 40:
+                break
+            units = [u for u, _, _ in syllables(json.loads(line)["body"][:2000])]
+            feats = features(units)
+            assert ours.tag(feats) == theirs.tag(feats)
+            compared += len(units)
+    assert compared > 10_000

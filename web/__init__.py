@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, jsonify, make_response, render_template, request
+from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from searcher import IndexMissing, open_index
@@ -34,6 +35,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+_COMPRESSED = ["text/html", "text/css", "text/csv", "application/json", "application/javascript",
+               "text/javascript", "image/svg+xml", "application/atom+xml", "application/rss+xml"]
 JSON_PATHS = ("/api", "/healthz")  # these paths, and every path under them, answer errors in JSON
 SERVER_ERROR_DETAIL = "the server could not answer this request"  # never the exception itself
 
@@ -41,7 +44,12 @@ SERVER_ERROR_DETAIL = "the server could not answer this request"  # never the ex
 def create_app(index_dir: str | Path = "index", test_config: dict | None = None) -> Flask:
     """The Flask app serving the index in ``index_dir``."""
     app = Flask(__name__)
-    app.config.update(INDEX_DIR=str(index_dir), MAX_CONTENT_LENGTH=64 * 1024, JSON_AS_ASCII=False)
+    app.config.update(INDEX_DIR=str(index_dir), MAX_CONTENT_LENGTH=64 * 1024, JSON_AS_ASCII=False,
+                      # Pages and JSON compressed for clients that ask (Flask-Compress: Brotli, then gzip);
+                      # small answers are not worth it; static files are cached for a day.
+                      COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_MIN_SIZE=500, COMPRESS_LEVEL=6,
+                      COMPRESS_BR_LEVEL=4, COMPRESS_MIMETYPES=_COMPRESSED,
+                      SEND_FILE_MAX_AGE_DEFAULT=24 * 3600)
     if test_config:
         app.config.update(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # the default provider has it
@@ -56,6 +64,7 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.after_request(_finish)
+    Compress(app)
     app.context_processor(_page_context)
     _register_error_handlers(app)
     return app
