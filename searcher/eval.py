@@ -67,11 +67,15 @@ class Fts5Baseline:
             self.db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", rows)
         return self.db.execute("SELECT count(*) FROM r").fetchone()[0]
 
+    @staticmethod
+    def _match(text: str) -> str:
+        """Any of the words, each quoted ("" when there is none)."""
+        return " OR ".join('"' + w.replace('"', '""') + '"' for w in re.findall(r"\w+", text))
+
     def search(self, text: str, limit: int = 10, lang: str | None = None) -> list[str]:
-        words = re.findall(r"\w+", text)
-        if not words:
+        match = self._match(text)
+        if not match:
             return []
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
         rows = self.db.execute(
             "SELECT doc_id FROM r WHERE r MATCH ? AND (? IS NULL OR lang = ?) "
             "ORDER BY bm25(r, 0.0, 0.0, 3.0, 1.0) LIMIT ?",
@@ -83,10 +87,9 @@ class Fts5Baseline:
         """The top releases as a results page needs them: id, the title
         highlighted and a snippet of the body (FTS5's ``highlight`` and
         ``snippet``), for timing beside our search with snippets."""
-        words = re.findall(r"\w+", text)
-        if not words:
+        match = self._match(text)
+        if not match:
             return []
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
         rows = self.db.execute(
             "SELECT doc_id, highlight(r, 2, '<mark>', '</mark>'), snippet(r, 3, '<mark>', '</mark>', '…', 32) "
             "FROM r WHERE r MATCH ? ORDER BY bm25(r, 0.0, 0.0, 3.0, 1.0) LIMIT ?",
