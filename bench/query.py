@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import random
 import sys
 import time
 import urllib.parse
@@ -74,6 +75,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="520,22644",
                     help="vietnews releases added to the 480 xquad paragraphs; below 2,000 releases "
                          "the queries are the xquad questions (long questions, short releases)")
+    ap.add_argument("--queries", type=int, default=0,
+                    help="time this many queries per size, drawn with a fixed seed (default: all)")
     args = ap.parse_args()
     shared, work = Path(args.shared), Path(args.work)
     every = [q.text for q in load_queries([shared / "eval" / "known-item-dev.tsv",
@@ -86,6 +89,8 @@ def main() -> None:
     queries = every
     for size in (int(s) for s in args.sizes.split(",")):
         queries = questions if size < 2000 else every
+        if args.queries:
+            queries = random.Random(18).sample(queries, min(args.queries, len(queries)))
         docs = _subset(shared, work, size)
         index = work / f"query-index-{size}"
         report = searcher.build_index(docs, index)

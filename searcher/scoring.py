@@ -35,11 +35,13 @@ CACHE_POSTINGS = 30_000_000  # postings kept decoded (~240 MB at most)
 
 class FlatSpellings:
     """A spelling table kept as the one string it is stored as ("\nkey\tspelling\t...\n",
-    lines sorted by key): loading it costs nothing, a lookup is one ``find``,
-    and the sorted keys are parsed only when spelling corrections ask."""
+    lines sorted by key): loading it costs nothing; the first lookup indexes
+    its lines (a few ms for the largest field), and a syllable's spellings
+    are split out only when asked for."""
 
     def __init__(self, text: str):
         self.text = text
+        self._lines: dict[str, str] | None = None
 
     @staticmethod
     def text_of(table: Mapping[str, list[str]] | FlatSpellings) -> str:
@@ -48,13 +50,11 @@ class FlatSpellings:
         return "\n" + "".join(k + "\t" + "\t".join(table[k]) + "\n" for k in sorted(table))
 
     def get(self, key: str, default: list[str]) -> list[str]:
-        if "\n" in key or "\t" in key:
-            return default
-        at = self.text.find("\n" + key + "\t")
-        if at < 0:
-            return default
-        start = at + len(key) + 2
-        return self.text[start:self.text.index("\n", start)].split("\t")
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = dict(line.split("\t", 1) for line in self.text[1:-1].split("\n") if line)
+        found = lines.get(key)
+        return found.split("\t") if found is not None else default
 
     def __iter__(self) -> Iterator[str]:
         return (line.partition("\t")[0] for line in self.text[1:-1].split("\n") if line)
