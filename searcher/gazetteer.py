@@ -2251,8 +2251,6 @@ Thông tấn xã Việt Nam
 Đài Truyền hình Việt Nam
 Đài Tiếng nói Việt Nam
 """)
-# News-agency cues around an ambiguous acronym ("theo AFP", "hãng tin
-# AFP", "AFP đưa tin", "Ảnh: AFP"): the acronym is the outlet there.
 # English words around a name that cite it as a news outlet: "as cited by
 # X", "according to the X", "X reported", "sites such as X and Y".
 NEWS_CUES_BEFORE_EN = _keys("""
@@ -2283,6 +2281,8 @@ networks
 broadcasters
 """)
 
+# News-agency cues around an ambiguous acronym ("theo AFP", "hãng tin
+# AFP", "AFP đưa tin", "Ảnh: AFP"): the acronym is the outlet there.
 NEWS_CUES_BEFORE_VI = _keys("""
 theo
 hãng tin
@@ -2386,8 +2386,7 @@ COUNTRY_ONLY_ALWAYS_VI = frozenset({"không lực", "cảnh sát biển", "lực
 LOWER_HEADS_VI = frozenset({"bộ", "cục", "tổng cục", "sở", "công an", "cảnh sát", "tòa án", "công ty",
                             "tập đoàn", "tổng công ty", "trường", "đồn", "đồn biên phòng",
                             "bộ đội biên phòng", "phái bộ", "phái đoàn", "quân đội", "đội", "ngân hàng",
-                            "đảng", "đại học", "trường đại học", "hải quân", "lục quân", "không quân",
-                            "không lực", "cảnh sát biển", "lực lượng cảnh sát biển", "đội tuyển"})
+                            "đảng", "đại học", "trường đại học"}) | COUNTRY_ONLY_HEADS_VI
 
 # Company forms between "Công ty" and its capitalised name ("Công ty cổ phần X").
 COMPANY_FORMS_VI = frozenset({"cổ phần", "tnhh", "cp", "trách nhiệm hữu hạn", "cổ phần đầu tư"})

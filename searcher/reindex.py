@@ -10,7 +10,6 @@ Python callers call.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -65,10 +64,7 @@ def build_index(
                 if stage:
                     stage("pairing translations", None)
                 report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
-            kept = written.live / DERIVED if written.live else None
-            if not changed and kept is not None and kept.exists() and written.gen != written.live:
-                shutil.copy2(kept, written.gen / DERIVED)  # the same releases: the same data
-            elif changed or not (written.gen / DERIVED).exists():
+            if changed or not (written.gen / DERIVED).exists():
                 if stage:
                     stage("keeping search data", None)
                 _derive(written.gen)

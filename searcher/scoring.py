@@ -59,9 +59,6 @@ class FlatSpellings:
     def __iter__(self) -> Iterator[str]:
         return (line.partition("\t")[0] for line in self.text[1:-1].split("\n") if line)
 
-    def __len__(self) -> int:
-        return self.text.count("\n") - 1 if len(self.text) > 1 else 0
-
 
 class Scorer:
     """Score arrays for one searcher (one index generation)."""

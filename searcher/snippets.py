@@ -1,12 +1,13 @@
 """Snippets: the best passages of a release with the query's words marked.
 
-Whoosh's highlighter slices the text by token offsets, so marks land on the
-original text with its diacritics.  For Vietnamese the tokens come from a
-marker (``VietnameseMarker``), an analyser that decides which syllables
-deserve a mark and renames them ``_MARK + folded syllable``: the query's
-words where they stand together, as typed (diacritics exact when the user
-typed them), rather than every look-alike syllable.  Everything is escaped;
-the only markup is ``<mark>``.
+Marks are placed by character offsets, so they land on the original text
+with its diacritics.  English text goes through Whoosh's highlighter.  For
+Vietnamese a marker (``VietnameseMarker``) decides which syllables deserve a
+mark: the query's words where they stand together, as typed (diacritics
+exact when the user typed them), rather than every look-alike syllable;
+the passages are then cut from the syllables' spans and marks the way
+Whoosh's ``ContextFragmenter`` cuts them.  Everything is escaped; the only
+markup is ``<mark>``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ import html
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.analysis import Token
 from whoosh.highlight import (
     DEFAULT_CHARLIMIT,
     FIRST,
@@ -62,7 +62,6 @@ _CHARLIMIT = DEFAULT_CHARLIMIT  # Whoosh's fragmenters stop there
 # "<mark>Lê</mark> <mark>Quốc</mark>" reads better as one mark.
 _ADJACENT_MARKS = re.compile(r"</mark>([ \t-]+)<mark>")
 _SNIPPET_WINDOW = 2400
-_MARK = "\x01"  # prefix of the syllables the marker chose (no text syllable has it)
 # What may stand between two syllables of one word or name ("Jae-seong");
 # a comma, a full stop or a line break ends it.
 _JOINER = re.compile(r"[ \t\u00a0]+|-")
@@ -199,11 +198,6 @@ class _Rules:
     loose: frozenset[str]                 # folded syllables marked wherever they stand
     phrases: frozenset[tuple[str, ...]]   # folded words marked only whole
     folded: frozenset[str]                # every folded syllable a rule may mark
-
-    @property
-    def names(self) -> frozenset[str]:
-        """The token names of marked syllables, for ``highlight``."""
-        return frozenset(_MARK + s for s in self.folded)
 
 
 def _rules(terms: Terms) -> _Rules:
@@ -348,19 +342,16 @@ def _scope_facts(rules: _Rules, scope: str) -> tuple[tuple[bool, ...], bool]:
 
 
 class VietnameseMarker:
-    """Analyser-like: yields the syllables of a text with offsets, the ones
-    to mark renamed ``_MARK + folded form`` (see ``_Rules.names``).
+    """Which syllables of a text to mark (``marks``).
 
     ``loose`` allows the rules that depend on the whole text (a run's
     scattered syllables when no sequence of it stands there, and the
     fallback when nothing strict does): facts about ``scope`` when given,
     else about the text itself.  Without ``loose`` only strict marks are
-    made, for parts of a release highlighted one at a time.  ``every=False``
-    yields the marked syllables only: all a ``WholeFragmenter`` looks at."""
+    made, for parts of a release highlighted one at a time."""
 
-    def __init__(self, rules: _Rules, loose: bool = True, scope: str | None = None,
-                 every: bool = True):
-        self.rules, self.loose, self.scope, self.every = rules, loose, scope, every
+    def __init__(self, rules: _Rules, loose: bool = True, scope: str | None = None):
+        self.rules, self.loose, self.scope = rules, loose, scope
 
     def marks(self, syls: _Syllables) -> list[bool]:
         """For each syllable, whether it is marked."""
@@ -373,15 +364,6 @@ class VietnameseMarker:
         if self.loose and not any(marks) and (self.scope is None or nothing_strict):
             _fallback(self.rules, syls, marks)
         return marks
-
-    def __call__(self, text: str, **kwargs) -> Iterator[Token]:
-        syls = _Syllables(text)
-        t = Token(chars=True, boost=1.0)
-        for (start, end), f, marked in zip(syls.spans, syls.forms[FOLDED], self.marks(syls), strict=True):
-            if marked or self.every:
-                t.text = _MARK + f if marked else f
-                t.startchar, t.endchar = start, end
-                yield t
 
 
 # --- the passage and the HTML -------------------------------------------------
@@ -460,7 +442,8 @@ _SURROUND = 60  # characters of context around a fragment's marks
 
 
 class _Match:
-    """A marked syllable, as Whoosh's fragments and formatter read one."""
+    """A marked syllable, as Whoosh's fragments and formatter read one (its
+    folded form is its text: a fragment scores by how many differ)."""
 
     __slots__ = ("boost", "endchar", "startchar", "text")
 
@@ -477,7 +460,7 @@ def _vi_highlight(text: str, marker: VietnameseMarker, whole: bool, maxchars: in
     marks = marker.marks(syls)
     spans, folded = syls.spans, syls.forms[FOLDED]
     if whole:
-        found = [_Match(_MARK + folded[i], *spans[i]) for i, m in enumerate(marks) if m and spans[i][1] <= _CHARLIMIT]
+        found = [_Match(folded[i], *spans[i]) for i, m in enumerate(marks) if m and spans[i][1] <= _CHARLIMIT]
         fragments = [Fragment(text, found)] if found else []
     else:
         fragments = _context_fragments(text, spans, marks, folded, maxchars)
@@ -511,7 +494,7 @@ def _context_fragments(text: str, spans: list[tuple[int, int]], marks: list[bool
                     first = firsts[0]
                 else:
                     first, countdown = startchar, countdown + _SURROUND
-            found.append(_Match(_MARK + f, startchar, endchar))
+            found.append(_Match(f, startchar, endchar))
         if countdown >= 0:
             currentlen += length
             countdown -= length

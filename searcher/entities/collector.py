@@ -124,11 +124,11 @@ class Collector:
             _name_known_figure(o)
         return [o for o in officials if " " in o.name or o.name in gz.SINGLE_NAMES], agencies, media
 
-
     def _private_only(self, o: Official) -> bool:
         """Described as private somewhere and titled nowhere ("ông"/"bà" only)."""
         return bool(self.privates) and gz.key(o.role.rstrip(".")) in ("", *gz.ADDRESS_WORDS) \
             and any(entity_key(n) in self.privates for n in (o.name, *o.aliases))
+
 
 _HEADS = sorted(gz.AGENCY_HEADS_VI, key=len, reverse=True)
 _HEAD_SET = frozenset(_HEADS)

@@ -38,6 +38,7 @@ TITLE_PHRASES = Phrases.of(gz.TITLES_VI)
 AGENCY_HEAD_PHRASES = Phrases.of(gz.AGENCY_HEADS_VI)
 PLACE_HEAD_PHRASES = Phrases.of(gz.PLACE_HEADS_VI)
 LOWER_HEAD_PHRASES = Phrases.of(gz.LOWER_HEADS_VI)
+PRIVATE_AFTER_PHRASES = Phrases.of(gz.PRIVATE_AFTER_VI)
 KNOWN_NAME_PHRASES = Phrases.of(KNOWN_NAMES)
 
 # Media heads as folded keys ("bao", "dai"): "Báo VOV" and "VOV" are one body.

@@ -16,7 +16,14 @@ from .. import gazetteer as gz
 from ..analysis import words as vi_words
 from .agencies_vi import agency_at, known_at, next_place, shared_place
 from .countries import country_after, country_before, national
-from .known import AGENCY_HEAD_PHRASES, KNOWN_SINGLE, LOWER_HEAD_PHRASES, MEDIA_BARE, known_single
+from .known import (
+    AGENCY_HEAD_PHRASES,
+    KNOWN_SINGLE,
+    LOWER_HEAD_PHRASES,
+    MEDIA_BARE,
+    PRIVATE_AFTER_PHRASES,
+    known_single,
+)
 from .people_vi import (
     foreign_name,
     is_person_start,
@@ -347,14 +354,15 @@ def _person_at(ws: list[Word], i: int, n: int, text: str, role_start: int | None
     after = titled_after(ws, i + n) if role_start is None or addressed else ""
     if found is None and after and foreign_name(ws, i, n) and _title_ends_phrase(ws, i + n + 1):
         found = (text[ws[i].start:ws[i + n - 1].end], 0)  # "Marvin Cooke, giám đốc điều hành"
-    if found is None and role_start is None and foreign_name(ws, i, n) and _private_after(ws, i + n):
+    private = _private_after(ws, i + n)
+    if found is None and private and role_start is None and foreign_name(ws, i, n):
         out.private(text[ws[i].start:ws[i + n - 1].end])  # "Terry Laurmen, tình nguyện viên"
     if not found or (n == 1 and match_phrase(ws, i, AGENCY_HEAD_PHRASES, 1)):
         return False  # no one, or a head: "thẩm phán tại Tòa kháng cáo"
     name, before = found
     if all(len(syl) == 1 for syl in name.split()):
         return False  # initials that hide a name ("C V")
-    if _private_after(ws, i + n):
+    if private:
         out.private(name)
     role = _role_text(ws, i, n, text, role_start, role_end, before) if role_start is not None else ""
     if addressed and after:
@@ -378,11 +386,7 @@ def _role_text(ws: list[Word], i: int, n: int, text: str, role_start: int, role_
 def _private_after(ws: list[Word], j: int) -> bool:
     """A birth year, a home or a private description right after a name:
     "(SN 1979)", ", ngụ phường ...", ", nhà nghiên cứu về Trung Quốc"."""
-    if j + 1 >= len(ws) or ws[j].text not in ",(" or not ws[j + 1].is_word:
-        return False
-    one = gz.key(ws[j + 1].text)
-    two = one + " " + gz.key(ws[j + 2].text) if j + 2 < len(ws) and ws[j + 2].is_word else ""
-    if one not in gz.PRIVATE_AFTER_VI and two not in gz.PRIVATE_AFTER_VI:
+    if j + 1 >= len(ws) or ws[j].text not in ",(" or not match_phrase(ws, j + 1, PRIVATE_AFTER_PHRASES, 2):
         return False
     for k in range(j + 2, min(j + 12, len(ws))):  # "(SN 1957, cựu Phó Chủ tịch UBND ...)": an official
         if ws[k].text in ").;":
