@@ -80,16 +80,20 @@ class PhraseMatch:
     partial: bool = False
 
 
-def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> PhraseMatch:
+def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]], holds: list[np.ndarray] | None = None,
+                 within: np.ndarray | None = None) -> PhraseMatch:
     """The releases whose ``field`` holds the words in order, side by side;
-    ``spellings[i]``: the indexed terms that count as word ``i``.  The work
-    is drawn from the search's ``phrase_budget`` (or a budget of its own)."""
+    ``spellings[i]``: the indexed terms that count as word ``i``;
+    ``holds[i]``, when the caller has it, which releases hold word ``i``
+    at all; ``within``: the only releases worth reading.  The work is drawn
+    from the search's ``phrase_budget`` (or a budget of its own)."""
     found = np.zeros(scorer.size, dtype=bool)
     if not spellings or any(not s for s in spellings):
         return PhraseMatch(found)
-    holds = [np.logical_or.reduce([scorer.holding(field, t, True) for t in terms]) for terms in spellings]
-    order = sorted(range(len(spellings)), key=lambda i: int(holds[i].sum()))
-    candidates = scorer.live.copy()
+    if holds is None:
+        holds = [_holding_any(scorer, field, terms) for terms in spellings]
+    order = sorted(range(len(spellings)), key=lambda i: int(np.count_nonzero(holds[i])))
+    candidates = scorer.live.copy() if within is None else scorer.live & within
     for i in order:
         candidates &= holds[i]
         if not candidates.any():
@@ -103,6 +107,14 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]]) -> Phra
         if local.size and not _check_segment(scorer, reader, field, spellings, order, local, base, found, budget):
             return PhraseMatch(found, partial=True)
     return PhraseMatch(found)
+
+
+def _holding_any(scorer: Scorer, field: str, terms: list[str]) -> np.ndarray:
+    """Which releases hold any of ``terms`` (each spelling as indexed)."""
+    out = np.zeros(scorer.size, dtype=bool)
+    for t in terms:
+        out[scorer.postings(field, t, True)[0]] = True
+    return out
 
 
 def _check_segment(scorer: Scorer, reader, field: str, spellings: list[list[str]], order: list[int],

@@ -20,15 +20,16 @@ from pathlib import Path
 
 import numpy as np
 
-from .analysis import syllables
+from .analysis import PAIR_WORD, syllables
 from .config import DEFAULT, RankingConfig
-from .fields import EN_FIELDS, VI_FIELDS
+from .fields import EN_FIELDS, PAIRS, VI_FIELDS
 from .generation import Generation
 from .matching import Filters, Masks, Matcher, both
 from .phrases import match_near, match_phrase
 from .proximity import adjacency_scores
 from .querytypes import FreeText, ParsedQuery
 from .retrieval import Flat, Retrieval
+from .scoring import Scorer
 from .textnorm import fold
 
 # A plain query of at least this many syllables is looked for as a phrase
@@ -141,11 +142,12 @@ class Ranker:
             return None
         scorer = self.gen.scorer
         exact = self.gen.none()
+        within = (scores > 0) & together(scorer, words)
         for f in scorer.folded_fields:
             spellings = [scorer.variants(f, w) for w in words]
-            if all(spellings):
-                exact |= match_phrase(scorer, f, spellings).mask
-        exact &= scores > 0
+            if all(spellings) and within.any():
+                holds = [scorer.holding(f, w) for w in words]  # every spelling, cached as one
+                exact |= match_phrase(scorer, f, spellings, holds, within).mask
         top = scores.max()
         if exact.any():
             scores[exact] += top
@@ -180,6 +182,18 @@ class Ranker:
             return self.retrieval.scores(flat), sort
         # filters only: every release that passes them, newest first
         return np.ones(self.gen.size, dtype=np.float32), "date"
+
+
+def together(scorer: Scorer, words: list[str]) -> np.ndarray:
+    """Which releases hold each two neighbouring ``words`` (folded
+    syllables) side by side in some field (the ``PAIRS`` field): what a
+    phrase needs, known without reading a position.  A pair of words the
+    pairs are not cut into ("covid-19") asks nothing."""
+    out = scorer.live.copy()
+    for a, b in zip(words, words[1:], strict=False):
+        if PAIR_WORD.fullmatch(a) and PAIR_WORD.fullmatch(b):
+            out &= scorer.holding(PAIRS, f"{a}_{b}", True)
+    return out
 
 
 def follow_translations(gen: Generation, scores: np.ndarray, flat: Flat, sources: np.ndarray | None,

@@ -202,3 +202,34 @@ def test_a_span_from_deep_in_a_long_body_ranks_its_release_first(sample_engine):
             assert sample_engine.rank(q, limit=1) == [rel.doc_id], q
         checked += 1
     assert checked >= 5
+
+
+def test_the_pairs_prefilter_keeps_every_phrase_written_inside_a_clause(sample_engine):
+    """``ranking.together`` (neighbouring syllables side by side, from the
+    pairs field) drops no release where a body run stands with only spaces
+    between its syllables, and narrowing ``match_phrase`` by it finds the
+    same releases among those it keeps."""
+    import re
+
+    from searcher.ranking import together
+
+    gen = sample_engine._current().gen
+    scorer = gen.scorer
+    checked = narrower = 0
+    for words in _body_runs(sample_engine, 40, seed=11):
+        folded = [fold(w) for w in words]
+        if len(folded) < 2 or not all(w.isalnum() for w in folded):
+            continue
+        spellings = [scorer.variants("body", w) for w in folded]
+        whole = match_phrase(scorer, "body", spellings).mask & gen.live
+        near = together(scorer, folded)
+        holds = [scorer.holding("body", w) for w in folded]
+        narrowed = match_phrase(scorer, "body", spellings, holds, near).mask
+        assert np.array_equal(narrowed, whole & near), words
+        narrower += bool((np.logical_and.reduce(holds) & ~near).any())  # words apart: no read
+        spaced = re.compile(r"(?<!\w)" + r"\s+".join(folded) + r"(?!\w)")
+        for d in np.flatnonzero(whole):
+            if spaced.search(fold(gen.release(int(d)).body).lower()):
+                assert near[d], (words, gen.release(int(d)).doc_id)
+                checked += 1
+    assert checked >= 20 and narrower >= 20
