@@ -297,11 +297,13 @@ def _is_word(unit: str) -> bool:
 def syllables(text: str) -> list[tuple[str, int, int]]:
     """The word-like units of ``text`` as (text, start, end), no segmentation."""
     out = []
-    for m in _UNIT_RE.finditer(text):
+    for m in _UNIT_RE.finditer(text):  # ``_is_word`` and ``_trim_unit`` inlined: snippets pay this per hit
         unit = m.group()
-        if _is_word(unit):
-            unit, end = _trim_unit(unit, m.end())
-            out.append((unit, m.start(), end))
+        if unit[0].isalnum() or (len(unit) > 1 and unit[-1].isalnum()):
+            if unit[-1] == "." and len(unit) > 1:
+                out.append((unit[:-1], m.start(), m.end() - 1))
+            else:
+                out.append((unit, m.start(), m.end()))
     return out
 
 

@@ -10,15 +10,14 @@ boosts as field weights), so rankings match what Whoosh would compute.
 
 from __future__ import annotations
 
-import bisect
 import math
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
-from whoosh.automata.fsa import find_all_matches
-from whoosh.codec.base import Automata
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
@@ -81,6 +80,7 @@ class Scorer:
             f: FlatSpellings(text) for f, text in derived.get("spellings", {}).items() if isinstance(text, str)}
         self._stored_lengths: dict[str, np.ndarray] = derived.get("lengths", {})
         self._sorted_folded: dict[str, list[str]] = {}
+        self._by_letter: dict[str, dict[str, list[str]]] = {}  # near_terms' pools
         self.lock = threading.RLock()
         self.leaves = list(searcher.reader().leaf_readers())
         # Each thread decodes postings with readers of its own (same
@@ -195,16 +195,22 @@ class Scorer:
             return words
 
     def near_terms(self, field: str, text: str, maxdist: int) -> list[str]:
-        """Diacritic-free syllables of ``field`` within ``maxdist`` edits of
-        ``text`` (same first letter), for spelling corrections."""
-        words = self.folded_terms(field)
-
-        def first_at_or_after(s: str):
-            i = bisect.bisect_left(words, s)
-            return words[i] if i < len(words) else None
-
-        dfa = Automata.levenshtein_dfa(text, maxdist, 1)
-        return list(find_all_matches(dfa, first_at_or_after))
+        """Diacritic-free syllables of ``field`` within ``maxdist`` edits
+        (Levenshtein) of ``text`` with its first letter, for spelling
+        corrections: rapidfuzz compares the syllables of that letter in C,
+        a fraction of a millisecond where a Levenshtein automaton walked
+        over the term list took several."""
+        if not text:
+            return []
+        with self.lock:
+            by_letter = self._by_letter.get(field)
+            if by_letter is None:
+                by_letter = self._by_letter[field] = {}
+                for word in self._spelling_map(field):
+                    by_letter.setdefault(word[0], []).append(word)
+        pool = by_letter.get(text[0], [])
+        found = process.extract(text, pool, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None)
+        return sorted(word for word, _, _ in found)
 
     def postings(self, field: str, text: str, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Global doc numbers and term frequencies of one term (cached); a
