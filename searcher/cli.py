@@ -354,7 +354,11 @@ RELATED_LABELS = {"official": "officials", "agency": "agencies", "media": "news 
               help="Worker processes sharing the port; each opens the "
                    "index itself, and one that dies is replaced.  Default: the cores this process "
                    "may use, at most 8.")
-def serve(index_dir: str, host: str, port: int, threads: int, workers: int | None) -> None:
+@click.option("--watch", is_flag=True,
+              help="Reindex (incrementally) whenever the index's sources change: a release "
+                   "dropped into docs_raw/ is found within seconds.  Reindex errors are logged, "
+                   "never fatal.")
+def serve(index_dir: str, host: str, port: int, threads: int, workers: int | None, watch: bool) -> None:
     """Serve the web UI and JSON API with waitress.
 
     Python runs one thread at a time per process, so the server runs one
@@ -367,7 +371,14 @@ def serve(index_dir: str, host: str, port: int, threads: int, workers: int | Non
 
     count = workers or min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS)
     click.echo(f"serving {index_dir} on http://{host}:{port}/ ({count} worker process(es))", err=True)
-    serve_app(lambda: _served_app(index_dir), host=host, port=port, threads=threads, workers=count)
+    watcher = None
+    if watch:
+        from .watch import watch_sources
+
+        def watcher() -> None:
+            watch_sources(index_dir)
+    serve_app(lambda: _served_app(index_dir), host=host, port=port, threads=threads, workers=count,
+              watcher=watcher)
 
 
 MAX_DEFAULT_WORKERS = 8  # each worker holds its own warm copy of the index's caches

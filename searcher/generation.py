@@ -17,8 +17,9 @@ from typing import Generic, TypeVar
 import numpy as np
 from whoosh import query as Q
 
+from .completion import Completer
 from .config import DEFAULT, RankingConfig
-from .derived import load_derived, save_derived
+from .derived import COMPLETION, load_derived, save_derived
 from .entities.names import Agency, Official
 from .facets import FacetTable
 from .fields import EN_FIELDS, VI_FIELDS, WORD_FIELDS
@@ -83,6 +84,7 @@ class Generation:
         self._dates: np.ndarray | None = None
         facets = derived.get("facets")
         self._facets: FacetTable | None = facets if isinstance(facets, FacetTable) else None
+        self._completer: Completer | None = None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
         # thread never pairs one file's pairs with another's doc numbers.
         self._pairs: tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None] = (-1, {}, None)
@@ -138,11 +140,23 @@ class Generation:
             self._facets = FacetTable(self.scorer)
         return self._facets
 
+    @property
+    def completer(self) -> Completer:
+        """Completions of names and phrases, built on first use (``completion``)."""
+        if self._completer is None:
+            kept = load_derived(self.path, self.commit_key, COMPLETION).get("completer")
+            if not isinstance(kept, Completer):
+                titles = (self.release(d).title for d in np.flatnonzero(self.live).tolist())
+                kept = Completer(self.facets, self.scorer, titles)
+            self._completer = kept
+        return self._completer
+
     def save_derived(self) -> None:
         """Build what first searches would build and keep it beside the
         generation (reindex calls it before the generation goes live)."""
         self.twin_docnums  # noqa: B018  # read the pairs and number them, to keep them too
         save_derived(self.path, self.commit_key, {**self.scorer.derived(), "facets": self.facets, "pairs": self._pairs})
+        save_derived(self.path, self.commit_key, {"completer": self.completer}, COMPLETION)
 
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:

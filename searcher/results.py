@@ -3,9 +3,10 @@ pages show them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["Hit", "SearchResults", "NOTICES"]
+__all__ = ["Hit", "SearchResults", "Matches", "NOTICES"]
 
 NOTICES = {
     "folded": "No release holds every word with the diacritics typed; showing those that hold them without.",
@@ -82,3 +83,15 @@ class SearchResults:
                    facets={k: [{"value": v, "count": n} for v, n in items]
                            for k, items in self.facets.items()})
         return out
+
+
+@dataclass
+class Matches:
+    """Every release a search matches, for an export or a feed: ``total``
+    counts them all; ``hits`` yields up to the limit asked, in order, read
+    as iterated (no snippets)."""
+
+    query: str
+    total: int
+    hits: Iterator[Hit]
+    loosened: tuple | None = None

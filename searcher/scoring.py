@@ -177,6 +177,18 @@ class Scorer:
             self._spellings[field] = table
         return table
 
+    def term_frequencies(self, field: str) -> dict[str, int]:
+        """Every term of ``field`` with the number of releases holding it
+        (dictionary counts, over every segment): read whole, so for the
+        few callers that need a field's vocabulary once per generation."""
+        out: dict[str, int] = {}
+        with self.lock:
+            for reader, _ in self.leaves:
+                for raw, info in reader.iter_field(field):
+                    term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                    out[term] = out.get(term, 0) + info.doc_frequency()
+        return out
+
     def variants(self, field: str, text: str) -> list[str]:
         """The indexed terms a query term stands for: a diacritic-free
         syllable in a Vietnamese field means every spelling that folds to

@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
+from .completion import MAX_COMPLETIONS, Completion
 from .config import DEFAULT, RankingConfig
 from .entity_pages import EntityPage, entity_page
 from .generation import Generation
@@ -32,14 +33,16 @@ from .phrases import phrase_budget
 from .query import build_query, entity_filters, parse_query
 from .querytypes import MAX_QUERY_CHARS, ParsedQuery, Terms
 from .ranking import Ranker, Ranking
-from .results import NOTICES, Hit, SearchResults
+from .results import NOTICES, Hit, Matches, SearchResults
 from .snippets import snippet_html
 from .spelling import correction, suggest
 from .storage import IndexDamaged, IndexMissing, current_generation, is_transient, repair_command
 from .textnorm import fold
 
-__all__ = ["Engine", "Hit", "SearchResults", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
-           "MAX_LIMIT", "NOTICES"]
+__all__ = ["Engine", "Hit", "SearchResults", "Matches", "open_index", "MAX_QUERY_CHARS", "MAX_PAGE",
+           "MAX_LIMIT", "NOTICES", "EXPORT_LIMIT"]
+
+EXPORT_LIMIT = 10_000  # releases one export or feed may list: a bounded stream
 
 def open_index(index_dir: str = "index", config: RankingConfig = DEFAULT, warm: bool = False) -> Engine:
     """Open the index in ``index_dir`` for searching (raises IndexMissing);
@@ -223,6 +226,37 @@ class Engine:
         return res
 
     @_guarded
+    def matches(self, query: str | None, limit: int = EXPORT_LIMIT, lang: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                official: str | None = None, agency: str | None = None, sort: str = "relevance",
+                include_undated: bool = False, media: str | None = None) -> Matches:
+        """Every release ``search`` would list for these parameters, in its
+        order, up to ``limit`` (1 to ``EXPORT_LIMIT``), without snippets:
+        for exports and feeds.  The ranking is done at once; the releases
+        are read as the caller iterates ``Matches.hits`` (a stream).
+        Raises ValueError naming a bad parameter."""
+        opts = search_options(1, 1, lang, date_from, date_to, official, agency, sort, include_undated, media=media)
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= EXPORT_LIMIT:
+            raise InvalidParameter(f"limit must be a whole number from 1 to {EXPORT_LIMIT} (got {limit!r})")
+        text = _query_text(query)
+        ranker = self._current()
+        parsed = parse_query(text, ranker.gen.unit_kind, self.config)
+        found, parsed = self._ranked(ranker, text, parsed, opts, 0, limit, opts.sort)
+        total = int(found.matched.sum()) if found.matched is not None else 0
+        return Matches(text, total, _stream(ranker.gen, found), found.loosened)
+
+    @_guarded
+    def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
+        """Officials, agencies, news sources and frequent phrases starting
+        with ``prefix`` (at any word, diacritics ignored), best first.
+        Raises ValueError for a prefix that is not text or a bad ``limit``."""
+        if not isinstance(prefix, str):
+            raise InvalidParameter(f"prefix must be text (got {type(prefix).__name__})")
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_COMPLETIONS:
+            raise InvalidParameter(f"limit must be a whole number from 1 to {MAX_COMPLETIONS} (got {limit!r})")
+        return self._current().gen.completer.complete(prefix[:MAX_QUERY_CHARS], limit)
+
+    @_guarded
     def rank(self, query: str | None, limit: int = 10, lang: str | None = None) -> list[str]:
         """Only the ids of the top releases (in ``lang`` only, when given):
         the ranking without snippets.  Raises ValueError for a bad value."""
@@ -324,6 +358,7 @@ def _preload(gen: Generation) -> None:
     scorer's cache (in the background: a few seconds of one core)."""
     try:
         _preload_fields(gen.scorer)
+        gen.completer  # noqa: B018  # the completion table, for the first keystroke
     except Exception:  # the generation was closed (a reindex replaced it): nothing to fill
         return
 
@@ -385,6 +420,13 @@ def _hit(doc: Release, score: float, terms: Terms | None) -> Hit:
         media=[m.name for m in doc.media], date_inferred=doc.date_inferred,
         title_html=snippet_html(doc.title, doc.lang, terms, whole=True) if terms is not None else "",
     )
+
+
+def _stream(gen: Generation, found: Ranking) -> Iterator[Hit]:
+    for d, score in zip(found.docnums, found.scores, strict=True):
+        hit = _hit(gen.release(d), score, None)
+        hit.translation = gen.translation_of(d, hit.doc_id)
+        yield hit
 
 
 def _query_text(query: object) -> str:

@@ -45,7 +45,7 @@ from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 
-from .derived import DERIVED
+from .derived import COMPLETION, DERIVED
 
 __all__ = ["SCHEMA_VERSION", "MANIFEST", "CURRENT", "TRANSLATIONS", "LOCK", "IndexMissing", "IndexDamaged",
            "ReindexBusy", "ReadStorage", "open_whoosh", "current_generation", "live_generation",
@@ -336,7 +336,7 @@ def discard_debris(gen: Path, whole: bool) -> None:
         shutil.rmtree(gen, ignore_errors=True)
         return
     try:
-        keep = set(whoosh_files(gen)) | {MANIFEST, TRANSLATIONS, DERIVED, "MAIN_WRITELOCK"}
+        keep = set(whoosh_files(gen)) | {MANIFEST, TRANSLATIONS, DERIVED, COMPLETION, "MAIN_WRITELOCK"}
     except IndexMissing:
         return  # cannot tell what the commit uses: delete nothing
     for name in set(os.listdir(gen)) - keep:

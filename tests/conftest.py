@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -206,3 +208,58 @@ def all_ids(engine, query: str, **kwargs) -> list[str]:
             assert len(out) == res.total, (query, kwargs, len(out), res.total)
             return out
         page += 1
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@contextmanager
+def live_server(index_dir: Path, threads: int = 4) -> Iterator[str]:
+    """The app on ``index_dir`` served by waitress on a free loopback port,
+    in a thread; yields its base URL."""
+    import socket
+    import threading
+
+    from waitress.server import create_server
+
+    from web import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    srv = create_server(create_app(str(index_dir)), host="127.0.0.1", port=port, threads=threads)
+    closing = threading.Event()
+
+    def run() -> None:
+        try:
+            srv.run()
+        except OSError:
+            if not closing.is_set():  # the socket closed under select() at shutdown is expected
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        closing.set()
+        srv.close()
+        thread.join(timeout=5)
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium driven by Playwright; fails (never skips) without it."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tests/run.sh does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        try:
+            yield b
+        finally:
+            b.close()

@@ -6,56 +6,20 @@ the test fails, never skips, without it.  A screenshot of the results page
 is written to screenshots/ (kept out of git) for a person to look at.
 """
 
-import socket
-import threading
-from pathlib import Path
-
 import pytest
-from conftest import ROOT, SEED_A, SEED_B
-
-CHROMIUM = "/usr/bin/chromium"
+from conftest import ROOT, SEED_A, SEED_B, chromium, live_server
 
 
 @pytest.fixture(scope="module")
 def server(seed_index):
-    from waitress.server import create_server
-
-    from web import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = create_server(create_app(str(seed_index)), host="127.0.0.1", port=port, threads=4)
-    closing = threading.Event()
-
-    def run() -> None:
-        try:
-            srv.run()
-        except OSError:
-            if not closing.is_set():  # the socket closed under select() at shutdown is expected
-                raise
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    closing.set()
-    srv.close()
-    thread.join(timeout=5)
+    with live_server(seed_index) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (tests/run.sh does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def test_search_facet_open_and_back(server, browser):
@@ -74,7 +38,7 @@ def test_search_facet_open_and_back(server, browser):
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / "results.png"), full_page=True)
 
-    page.locator("aside.facets a", has_text="2025").first.click()
+    page.locator("aside.facets .years a", has_text="2025").first.click()
     page.wait_for_url("**from=2025**")
     assert page.locator("ol.hits > li").count() == 1
     assert SEED_B in page.locator("ol.hits").inner_html()
@@ -82,7 +46,7 @@ def test_search_facet_open_and_back(server, browser):
 
     page.go_back()
     page.wait_for_url("**q=bo+cong+an")
-    page.locator(f"ol.hits > li h3 a[href*='{SEED_A}']").click()
+    page.locator(f"ol.hits > li h2 a[href*='{SEED_A}']").click()
     page.wait_for_url(f"**/doc/{SEED_A}**")
     assert page.locator("article.release mark").count() > 0
     assert "Lê Quốc Hùng" in page.locator("h1").inner_text()

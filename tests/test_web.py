@@ -214,7 +214,7 @@ def test_news_sources_facet_filter_page_and_api(sample_index, sample_engine):
     outlet, count = res.facets["media"][0]
     assert outlet not in dict(res.facets["agency"])
     html = client.get("/search", query_string={"q": "Trump"}).get_data(as_text=True)
-    assert "<h2>Nguồn tin</h2>" in html and "chip-media" in html
+    assert re.search(r"<h3 id=\"facet-media\">Nguồn tin</h3>", html) and "chip-media" in html
     html = client.get("/search", query_string={"q": "Trump", "media": outlet}).get_data(as_text=True)
     assert re.search(rf"<strong>{count}</strong>", html) and f"Nguồn tin: {outlet}" in html
     page = client.get(f"/media/{outlet}")

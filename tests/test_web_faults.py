@@ -190,7 +190,7 @@ def test_waitress_error_answers_carry_the_security_headers(live_port, request_by
 
 
 def test_serve_takes_what_the_cli_passes():
-    assert list(inspect.signature(serve).parameters) == ["make_app", "host", "port", "threads", "workers"]
+    assert list(inspect.signature(serve).parameters) == ["make_app", "host", "port", "threads", "workers", "watcher"]
 
 
 def test_the_served_app_answers_with_its_headers(live_port):

@@ -59,10 +59,11 @@ def create_app(index_dir: str | Path = "index", test_config: dict | None = None)
     # the Host header, which a client chooses: "//" is matched as written.
     app.url_map.merge_slashes = False
 
-    from . import api, views
+    from . import api, feeds, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(feeds.bp)
     app.after_request(_finish)
     Compress(app)
     app.context_processor(_page_context)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from flask import current_app, request
 from werkzeug.exceptions import TooManyRequests
@@ -24,6 +25,7 @@ FILTER_KEYS = ("lang", "from", "to", "official", "agency", "media")
 _URL_NAMES = {"date_from": "from", "date_to": "to", "include_undated": "undated"}
 _TRUE = ("1", "true", "on", "yes")
 _FALSE = ("", "0", "false", "off", "no")
+T = TypeVar("T")
 
 
 class BadParameter(ValueError):
@@ -150,6 +152,16 @@ def run_search(engine, p: dict, **changes):
             return engine.search(p["q"], **{**engine_kwargs(p), **changes})
     except InvalidParameter as exc:
         raise BadParameter(str(exc)) from None
+
+
+def run_guarded(q: str, call: Callable[[], T]) -> T:
+    """``call`` (an engine call for query ``q``) in the query's lane; a
+    value the engine refuses is a BadParameter."""
+    try:
+        with turn(q):
+            return call()
+    except InvalidParameter as exc:
+        raise BadParameter(str(exc).replace("date_from", "from").replace("date_to", "to")) from None
 
 
 def url_args(p: dict, **changes) -> dict:

@@ -65,12 +65,17 @@ def make_server(app: Any, host: str, port: int, threads: int,
     return server
 
 
-def serve(make_app: Callable[[], Any], host: str, port: int, threads: int, workers: int = 1) -> None:
+def serve(make_app: Callable[[], Any], host: str, port: int, threads: int, workers: int = 1,
+          watcher: Callable[[], None] | None = None) -> None:
     """Serve the app ``make_app`` builds on ``host``:``port`` until
     interrupted: in this process with ``threads`` threads, or in
     ``workers`` processes of ``threads`` threads each (each builds its own
-    app after the fork: no open index is shared between processes)."""
-    logging.basicConfig()  # waitress logs its errors; idempotent when logging is set up
+    app after the fork: no open index is shared between processes).
+    ``watcher`` (``serve --watch``) runs in a process of its own, forked
+    first, while nothing else runs: it reindexes; the workers notice."""
+    logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")  # idempotent when set up
+    if watcher is not None:
+        _fork(lambda: _watcher(watcher))
     if workers <= 1:
         server = make_server(make_app(), host, port, threads)
         server.print_listen("Serving on http://{}:{}")
@@ -91,6 +96,16 @@ def _worker(make_app: Callable[[], Any], listener: socket.socket, threads: int) 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     make_server(make_app(), "", 0, threads, sockets=[listener]).run()
+
+
+def _watcher(run: Callable[[], None]) -> None:
+    """The watching process: ends with the server."""
+    from searcher.storage import die_with_parent
+
+    die_with_parent(os.getppid())
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    run()
 
 
 def _supervise(run_worker: Callable[[], None], workers: int) -> None:
@@ -117,6 +132,9 @@ def _supervise(run_worker: Callable[[], None], workers: int) -> None:
         except ChildProcessError:
             continue
         except InterruptedError:  # pragma: no cover - PEP 475 retries os.wait
+            continue
+        if pid not in children:  # the watcher (serve --watch): it logged why
+            print(f"watcher {pid} ended ({_how(status)})", file=sys.stderr, flush=True)
             continue
         children.discard(pid)
         if not stopping:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, make_response, render_template, request
+from flask import Blueprint, abort, current_app, make_response, render_template, request, send_from_directory
 
 from searcher.entity_pages import RELATED_KINDS
+from searcher.options import MAX_PAGE
 
 from . import get_engine
 from .charts import year_bars
@@ -45,6 +47,13 @@ def _remember_ui(response):
     return response
 
 
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico before reading a page's icon link."""
+    return send_from_directory(current_app.static_folder or "static", "favicon.svg", mimetype="image/svg+xml",
+                               max_age=24 * 3600)
+
+
 @bp.route("/")
 def home():
     return _remember_ui(make_response(render_template("index.html", p=search_params())))
@@ -57,9 +66,27 @@ def search():
     if not p["q"] and not any(p[k] for k in FILTER_KEYS):
         return _remember_ui(make_response(render_template("index.html", p=p)))
     res = run_search(engine, p)
+    t = labels_for(ui_language())
+    years = res.facets.get("year", [])
+    chart = year_bars(years, t["per_year_matched"]) if len(years) > 1 else None
     page = render_template("search.html", p=p, res=res, active=_active_filters(p), url_args=url_args,
-                           years=_year_facet(p, res.facets.get("year", [])))
+                           years=_year_facet(p, years), chart=chart, presets=date_presets(date.today()),
+                           clear_all=_cleared(p), last_page=min(res.pages, MAX_PAGE), shown_first=SHOWN_FIRST)
     return _remember_ui(make_response(page))
+
+
+SHOWN_FIRST = 5  # values of a facet shown before "show more"
+
+
+def date_presets(today: date) -> list[tuple[str, str]]:
+    """(label key, first day) of the date presets: the past week, month and year."""
+    return [(key, (today - timedelta(days=days)).isoformat())
+            for key, days in (("past_week", 7), ("past_month", 30), ("past_year", 365))]
+
+
+def _cleared(p: dict) -> dict:
+    """The page with every filter removed: the words and the sort stay."""
+    return {k: v for k, v in url_args(p).items() if k in ("q", "sort", "ui")}
 
 
 def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
