@@ -194,15 +194,16 @@ def _narrowing_options(command):
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
 @_narrowing_options
-@click.option("--official", help="Only releases naming this official.")
-@click.option("--agency", help="Only releases naming this agency.")
-@click.option("--media", help="Only releases citing or naming this news source (Reuters, Tuổi Trẻ...).")
+@click.option("--official", multiple=True, help="Only releases naming this official (repeat: any of them).")
+@click.option("--agency", multiple=True, help="Only releases naming this agency (repeat: any of them).")
+@click.option("--media", multiple=True,
+              help="Only releases citing or naming this news source (Reuters, Tuổi Trẻ...; repeat: any of them).")
 @click.option("--sort", type=click.Choice(["relevance", "date"], case_sensitive=False), default="relevance",
               show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 def search(query: str, index_dir: str, limit: int, page: int, lang: str | None,
-           date_from: str | None, date_to: str | None, include_undated: bool, official: str | None,
-           agency: str | None, media: str | None, sort: str, as_json: bool) -> None:
+           date_from: str | None, date_to: str | None, include_undated: bool, official: tuple[str, ...],
+           agency: tuple[str, ...], media: tuple[str, ...], sort: str, as_json: bool) -> None:
     engine = _open(index_dir)
     try:
         res = engine.search(query, limit=limit, page=page, lang=lang, date_from=date_from,

@@ -35,7 +35,7 @@ from .entities.names import (
 )
 from .gazetteer import key as phrase_key
 from .ingest import Release
-from .options import InvalidParameter, search_options
+from .options import Choice, InvalidParameter, search_options
 from .results import Hit, SearchResults
 from .textnorm import has_diacritics
 
@@ -45,11 +45,11 @@ __all__ = ["EntityPage", "Role", "RoleSpan", "RelatedGroup", "YearGroup", "entit
 class Searching(Protocol):
     """What an entity page needs of the engine (``search.Engine``)."""
 
-    def search(self, query: str | None, limit: int = 10, page: int = 1, lang: str | None = None,
+    def search(self, query: str | None, limit: int = 10, page: int = 1, lang: Choice = None,
                date_from: str | None = None, date_to: str | None = None,
-               official: str | None = None, agency: str | None = None,
+               official: Choice = None, agency: Choice = None,
                sort: str = "relevance", facets: bool = False,
-               include_undated: bool = False, media: str | None = None,
+               include_undated: bool = False, media: Choice = None,
                snippets: bool = True) -> SearchResults: ...
 
     def documents(self, doc_ids: list[str]) -> list[Release | None]: ...
@@ -178,9 +178,9 @@ class EntityPage:
 
 
 def entity_page(engine: Searching, kind: str, name: str, *, page: int = 1, limit: int = DEFAULT_LIMIT,
-                lang: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                official: str | None = None, agency: str | None = None, query: str | None = None,
-                include_undated: bool = False, media: str | None = None) -> EntityPage:
+                lang: Choice = None, date_from: str | None = None, date_to: str | None = None,
+                official: Choice = None, agency: Choice = None, query: str | None = None,
+                include_undated: bool = False, media: Choice = None) -> EntityPage:
     """Page ``page`` of the releases naming the official, agency or news
     source ``name`` (any spelling, as the search's ``official=``/``agency=``
     /``media=`` filter matches it), newest first, narrowed by the other
@@ -193,10 +193,10 @@ def entity_page(engine: Searching, kind: str, name: str, *, page: int = 1, limit
     opts = search_options(limit=limit, page=page, lang=lang, date_from=date_from, date_to=date_to,
                           official=official, agency=agency, include_undated=include_undated, media=media)
     given: dict[str, Any] = {"official": opts.official, "agency": opts.agency, "media": opts.media}
-    own = given.pop(kind)
-    if own and entity_key(own) != entity_key(asked):
+    own = [v for v in given.pop(kind) if entity_key(v) != entity_key(asked)]
+    if own:
         raise InvalidParameter(f"{kind}: this page is about {asked!r} and cannot be narrowed to another "
-                               f"{kind} ({own!r}); narrow it by another kind, language, dates or words")
+                               f"{kind} ({own[0]!r}); narrow it by another kind, language, dates or words")
     if not entity_key(asked):  # blank or punctuation only: nothing names it
         return EntityPage(kind, asked, asked, page=opts.page, limit=opts.limit)
     narrowed = bool((query or "").strip() or opts.lang or opts.dated or any(given.values()))

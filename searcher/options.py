@@ -11,16 +11,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
-__all__ = ["InvalidParameter", "SearchOptions", "search_options", "parse_lang", "parse_sort", "date_bound",
-           "MAX_LIMIT", "MAX_PAGE", "LANGS", "SORTS"]
+__all__ = ["InvalidParameter", "SearchOptions", "search_options", "parse_lang", "parse_langs", "parse_sort",
+           "date_bound", "Choice", "MAX_LIMIT", "MAX_PAGE", "MAX_VALUES", "LANGS", "SORTS"]
 
 MAX_PAGE = 1000
 MAX_LIMIT = 100
+MAX_VALUES = 10  # values one filter may take at once (a facet's choices)
 LANGS = ("vi", "en")
 SORTS = ("relevance", "date")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+Choice: TypeAlias = str | Sequence[str] | None  # a filter's value, or several (any of them)
 
 
 class InvalidParameter(ValueError):
@@ -34,14 +40,14 @@ class SearchOptions:
 
     limit: int = 10
     page: int = 1
-    lang: str | None = None
+    lang: tuple[str, ...] = ()  # several: any of them
     date_from: str | None = None  # YYYY-MM-DD, first day of what was typed
     date_to: str | None = None    # YYYY-MM-DD, last day of what was typed
-    official: str | None = None
-    agency: str | None = None
+    official: tuple[str, ...] = ()  # several: a release naming any of them
+    agency: tuple[str, ...] = ()
     sort: str = "relevance"
     include_undated: bool = False
-    media: str | None = None  # an outlet the releases cite or name ("Reuters")
+    media: tuple[str, ...] = ()  # outlets the releases cite or name ("Reuters")
 
     @property
     def dated(self) -> bool:
@@ -104,13 +110,31 @@ def date_bound(value: object, name: str, end: bool = False) -> str | None:
     return dt.date(year, 12, 31).isoformat() if end else dt.date(year, 1, 1).isoformat()
 
 
-def _name(value: object, name: str) -> str | None:
+def _values(value: object, name: str) -> tuple[object, ...]:
+    """One value or a list of them (a facet's several choices), at most ``MAX_VALUES``."""
     if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidParameter(f"{name} must be text (got {value!r})")
-    value = value.replace("\x00", " ").strip()
-    return value[:300] or None
+        return ()
+    values = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+    if len(values) > MAX_VALUES:
+        raise InvalidParameter(f"{name} takes at most {MAX_VALUES} values (got {len(values)})")
+    return values
+
+
+def _names(value: object, name: str) -> tuple[str, ...]:
+    """Names as given (trimmed, each once); empty ones dropped."""
+    out: dict[str, None] = {}
+    for v in _values(value, name):
+        if not isinstance(v, str):
+            raise InvalidParameter(f"{name} must be text or a list of texts (got {value!r})")
+        v = v.replace("\x00", " ").strip()[:300]
+        if v:
+            out[v] = None
+    return tuple(out)
+
+
+def parse_langs(value: object) -> tuple[str, ...]:
+    """Languages to keep ('vi', 'en'; several: any of them)."""
+    return tuple(dict.fromkeys(x for x in (parse_lang(v) for v in _values(value, "lang")) if x))
 
 
 def search_options(limit: object = 10, page: object = 1, lang: object = None,
@@ -122,10 +146,10 @@ def search_options(limit: object = 10, page: object = 1, lang: object = None,
     the first bad one."""
     opts = SearchOptions(
         limit=_whole(limit, "limit", 1, MAX_LIMIT), page=_whole(page, "page", 1, MAX_PAGE),
-        lang=parse_lang(lang), date_from=date_bound(date_from, "date_from"),
+        lang=parse_langs(lang), date_from=date_bound(date_from, "date_from"),
         date_to=date_bound(date_to, "date_to", end=True),
-        official=_name(official, "official"), agency=_name(agency, "agency"),
-        sort=parse_sort(sort), include_undated=bool(include_undated), media=_name(media, "media"),
+        official=_names(official, "official"), agency=_names(agency, "agency"),
+        sort=parse_sort(sort), include_undated=bool(include_undated), media=_names(media, "media"),
     )
     if opts.date_from and opts.date_to and opts.date_from > opts.date_to:
         raise InvalidParameter(f"date_from ({date_from}) is after date_to ({date_to})")

@@ -21,7 +21,7 @@ from the ``RankingConfig`` given (``config``), measured in docs/evaluation.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from whoosh import qparser
@@ -536,14 +536,18 @@ def entity_match(value: str, kind: str, terms: Terms) -> Q.Query | None:
     return EntityMatch(keys, phrase)
 
 
-def entity_filters(official: str | None, agency: str | None, terms: Terms,
-                   media: str | None = None) -> list[Q.Query]:
-    """The official, agency and media filters as entity matches (see ``entity_match``)."""
-    parts = []
-    for value, kind in ((official, "official"), (agency, "agency"), (media, "media")):
-        match = entity_match(value, kind, terms) if value else None
-        if match is not None:
-            parts.append(match)
-        elif value:  # nothing to look up ("---"): matches no release
+def entity_filters(official: Sequence[str], agency: Sequence[str], terms: Terms,
+                   media: Sequence[str] = ()) -> list[Q.Query]:
+    """The official, agency and media filters as entity matches (see
+    ``entity_match``): several values of one kind, any of them; the kinds,
+    all of them."""
+    parts: list[Q.Query] = []
+    for values, kind in ((official, "official"), (agency, "agency"), (media, "media")):
+        if not values:
+            continue
+        matches = [m for m in (entity_match(v, kind, terms) for v in values) if m is not None]
+        if not matches:  # nothing to look up ("---"): matches no release
             parts.append(Q.NullQuery)
+        else:
+            parts.append(matches[0] if len(matches) == 1 else Q.Or(matches))
     return parts

@@ -28,7 +28,7 @@ from .generation import Generation
 from .ingest import Release
 from .integrity import Stamps, stamps_of, verify
 from .matching import Filters
-from .options import MAX_LIMIT, MAX_PAGE, InvalidParameter, SearchOptions, search_options
+from .options import MAX_LIMIT, MAX_PAGE, Choice, InvalidParameter, SearchOptions, search_options
 from .phrases import phrase_budget
 from .query import build_query, entity_filters, parse_query
 from .querytypes import MAX_QUERY_CHARS, ParsedQuery, Terms
@@ -189,11 +189,11 @@ class Engine:
             self._ranker.close()
 
     @_guarded
-    def search(self, query: str | None, limit: int = 10, page: int = 1, lang: str | None = None,
+    def search(self, query: str | None, limit: int = 10, page: int = 1, lang: Choice = None,
                date_from: str | None = None, date_to: str | None = None,
-               official: str | None = None, agency: str | None = None,
+               official: Choice = None, agency: Choice = None,
                sort: str = "relevance", facets: bool = False,
-               include_undated: bool = False, media: str | None = None,
+               include_undated: bool = False, media: Choice = None,
                snippets: bool = True) -> SearchResults:
         """Ranked, highlighted releases for ``query``.
 
@@ -226,10 +226,10 @@ class Engine:
         return res
 
     @_guarded
-    def matches(self, query: str | None, limit: int = EXPORT_LIMIT, lang: str | None = None,
+    def matches(self, query: str | None, limit: int = EXPORT_LIMIT, lang: Choice = None,
                 date_from: str | None = None, date_to: str | None = None,
-                official: str | None = None, agency: str | None = None, sort: str = "relevance",
-                include_undated: bool = False, media: str | None = None) -> Matches:
+                official: Choice = None, agency: Choice = None, sort: str = "relevance",
+                include_undated: bool = False, media: Choice = None) -> Matches:
         """Every release ``search`` would list for these parameters, in its
         order, up to ``limit`` (1 to ``EXPORT_LIMIT``), without snippets:
         for exports and feeds.  The ranking is done at once; the releases
@@ -442,7 +442,7 @@ def _filters(opts: SearchOptions, parsed: ParsedQuery) -> Filters | None:
     intersection; None when nothing narrows."""
     langs = parsed.langs
     if opts.lang:
-        langs = frozenset({opts.lang}) if langs is None else (langs & {opts.lang})
+        langs = frozenset(opts.lang) if langs is None else (langs & frozenset(opts.lang))
     entities = tuple(entity_filters(opts.official, opts.agency, parsed.terms, opts.media))
     if langs is None and not entities and not opts.dated:
         return None

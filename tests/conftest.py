@@ -176,6 +176,14 @@ def sample_engine(sample_index):
     eng.close()
 
 
+@pytest.fixture(scope="session")
+def sample_client(sample_index):
+    """Flask's test client over the corpus sample index."""
+    from web import create_app
+
+    return create_app(str(sample_index), {"TESTING": True}).test_client()
+
+
 def middle_body_spans(engine, longest: int, length: int, seed: int):
     """(release, syllables) of a ``length``-syllable span from the middle
     third of each of the ``longest`` Vietnamese bodies, when the span lies

@@ -489,13 +489,6 @@ def test_year_chart_is_well_formed_one_bar_per_year_with_its_figures_as_text():
     assert str(year_bars([], "x", 5, "no date")) == ""
 
 
-@pytest.fixture(scope="module")
-def sample_client(sample_index):
-    from web import create_app
-
-    return create_app(str(sample_index), {"TESTING": True}).test_client()
-
-
 def test_web_page_api_and_cli_show_the_same_figures(sample_engine, sample_client, sample_index, runner, busiest):
     from urllib.parse import quote, quote_plus
 

@@ -15,12 +15,6 @@ from conftest import SEED_A, all_ids
 
 from searcher.entities.names import entity_key
 from searcher.search import EXPORT_LIMIT
-from web import create_app
-
-
-@pytest.fixture(scope="module")
-def sample_client(sample_index):
-    return create_app(str(sample_index), {"TESTING": True}).test_client()
 
 
 def test_feed_is_atom_with_the_newest_releases_first(sample_client, sample_engine):

@@ -153,3 +153,43 @@ def test_a_date_range_counts_the_undated_releases_it_leaves_out(sample_engine):
     with_undated = frozenset(all_ids(engine, "công an", date_from="2019", date_to="2021", include_undated=True))
     assert with_undated == within | undated
     assert engine.search("công an", date_from="2019", include_undated=True).undated == 0
+
+
+@SETTINGS
+@given(data=st.data())
+def test_several_values_of_a_facet_are_the_union_and_kinds_intersect(sample_engine, names, data):
+    """Two officials (or agencies, or both languages) find every release
+    either finds, in one ranking; another kind still narrows (AND across)."""
+    query = data.draw(st.sampled_from(QUERIES))
+    kind = data.draw(st.sampled_from(["official", "agency"]))
+    values = data.draw(st.lists(st.sampled_from(names[kind][1:]), min_size=2, max_size=3, unique=True))
+    union = set().union(*(all_ids(sample_engine, query, **{kind: v}) for v in values))
+    both = all_ids(sample_engine, query, **{kind: values})
+    assert set(both) == union and len(both) == len(union)
+    lang = data.draw(st.sampled_from(["vi", "en"]))
+    narrowed = all_ids(sample_engine, query, lang=lang, **{kind: values})
+    assert set(narrowed) == union & set(all_ids(sample_engine, query, lang=lang))
+    if query:  # (no words and no filter lists nothing; both languages, every release)
+        assert all_ids(sample_engine, query, lang=["vi", "en"]) == all_ids(sample_engine, query)
+
+
+def test_too_many_values_are_refused_by_name(sample_engine):
+    with pytest.raises(ValueError, match="official takes at most 10"):
+        sample_engine.search("x", official=[f"Name {i}" for i in range(11)])
+    with pytest.raises(ValueError, match="agency must be text"):
+        sample_engine.search("x", agency=["AFP", 3])
+
+
+def test_a_chosen_facet_still_offers_its_other_values(sample_client):
+    """Choosing Vietnamese keeps English on offer with its own count; adding
+    it lists both; an official chosen keeps the other officials on offer."""
+    import re
+
+    html = sample_client.get("/search", query_string={"q": "police", "lang": "vi"}).get_data(as_text=True)
+    langs = re.findall(r'<section class="facet facet-lang">(.*?)</section>', html, re.S)[0]
+    assert "Tiếng Việt" in langs and "Tiếng Anh" in langs and 'aria-current="true"' in langs
+    both = sample_client.get("/search?q=police&lang=vi&lang=en").get_data(as_text=True)
+    total = lambda page: int(re.search(r"<strong>(\d+)</strong>", page).group(1))  # noqa: E731
+    plain = sample_client.get("/search?q=police").get_data(as_text=True)
+    assert total(both) == total(plain) > total(html)
+    assert both.count('class="chip chip-active"') == 2

@@ -21,6 +21,7 @@ from searcher.options import InvalidParameter, search_options
 from searcher.querytypes import MAX_QUERY_CHARS, query_cost
 
 FILTER_KEYS = ("lang", "from", "to", "official", "agency", "media")
+MULTI_KEYS = ("lang", "official", "agency", "media")  # several values: any of them
 # The Python API's parameter names as the URL spells them.
 _URL_NAMES = {"date_from": "from", "date_to": "to", "include_undated": "undated"}
 _TRUE = ("1", "true", "on", "yes")
@@ -46,26 +47,32 @@ def _flag(name: str) -> bool:
     raise BadParameter(f"{name} must be 1 or 0 (got {value!r})")
 
 
+def _texts(name: str, limit: int = 300) -> list[str]:
+    """Every value of a parameter given several times (a facet's choices)."""
+    return [v.replace("\x00", " ").strip()[:limit] for v in request.args.getlist(name)]
+
+
 def search_params() -> dict:
     """The search parameters of the current request, checked (raises
-    ``BadParameter``); empty strings where a parameter is not given."""
+    ``BadParameter``); empty strings where a parameter is not given, and
+    lists for the filters that take several values (``MULTI_KEYS``)."""
     q = _text("q", MAX_QUERY_CHARS)
     date_from, date_to = _text("from", 40), _text("to", 40)
     try:
         opts = search_options(limit=_text("limit", 40) or 10, page=_text("page", 40) or 1,
-                              lang=_text("lang", 40), date_from=date_from, date_to=date_to,
-                              official=_text("official"), agency=_text("agency"),
+                              lang=_texts("lang", 40), date_from=date_from, date_to=date_to,
+                              official=_texts("official"), agency=_texts("agency"),
                               sort=_text("sort", 40) or "relevance", include_undated=_flag("undated"),
-                              media=_text("media"))
+                              media=_texts("media"))
     except InvalidParameter as exc:
         message = str(exc)
         for api, url in _URL_NAMES.items():
             message = message.replace(api, url)
         raise BadParameter(message) from None
     return {
-        "q": q, "page": opts.page, "limit": opts.limit, "lang": opts.lang or "",
-        "from": date_from, "to": date_to, "official": opts.official or "", "agency": opts.agency or "",
-        "sort": opts.sort, "undated": "1" if opts.include_undated else "", "media": opts.media or "",
+        "q": q, "page": opts.page, "limit": opts.limit, "lang": list(opts.lang),
+        "from": date_from, "to": date_to, "official": list(opts.official), "agency": list(opts.agency),
+        "sort": opts.sort, "undated": "1" if opts.include_undated else "", "media": list(opts.media),
     }
 
 
@@ -172,7 +179,7 @@ def url_args(p: dict, **changes) -> dict:
     if any(k != "page" for k in changes):
         out.pop("page", None)
     for k, v in changes.items():
-        if v in (None, "", 1 if k == "page" else None) or (k == "sort" and v == "relevance"):
+        if v is None or v == "" or v == [] or (k == "page" and v == 1) or (k == "sort" and v == "relevance"):
             out.pop(k, None)
         else:
             out[k] = v

@@ -14,7 +14,7 @@ from searcher.options import MAX_PAGE
 from . import get_engine
 from .charts import year_bars
 from .i18n import labels_for, ui_language
-from .params import FILTER_KEYS, run_entity, run_search, search_params, url_args
+from .params import FILTER_KEYS, MULTI_KEYS, run_entity, run_search, search_params, url_args
 
 bp = Blueprint("ui", __name__)
 
@@ -66,6 +66,7 @@ def search():
     if not p["q"] and not any(p[k] for k in FILTER_KEYS):
         return _remember_ui(make_response(render_template("index.html", p=p)))
     res = run_search(engine, p)
+    _facets_beside_choices(engine, p, res)
     t = labels_for(ui_language())
     years = res.facets.get("year", [])
     chart = year_bars(years, t["per_year_matched"]) if len(years) > 1 else None
@@ -76,6 +77,20 @@ def search():
 
 
 SHOWN_FIRST = 5  # values of a facet shown before "show more"
+
+
+def _facets_beside_choices(engine, p: dict, res) -> None:
+    """A facet with values chosen counts its values as if none were: the
+    other languages, officials or years stay offered, to add (any of them)
+    or switch to, each with what it would add.  One more search per facet
+    in use (without snippets); in place."""
+    for key, cleared in (("lang", {"lang": None}), ("official", {"official": None}), ("agency", {"agency": None}),
+                         ("media", {"media": None}), ("year", {"from": None, "to": None})):
+        if all(not p[k] for k in cleared):
+            continue
+        wider = run_search(engine, {**p, **{k: ([] if k in MULTI_KEYS else "") for k in cleared}}, limit=1, page=1,
+                           snippets=False)
+        res.facets[key] = wider.facets.get(key, [])
 
 
 def date_presets(today: date) -> list[tuple[str, str]]:
@@ -90,12 +105,12 @@ def _cleared(p: dict) -> dict:
 
 
 def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
-    """(label key, shown value, parameters it clears) per filter in force:
-    a date range is one filter ("2019", "2019-03 – 2020"), not two."""
-    out = []
-    for key in ("lang", "official", "agency", "media"):
-        if p[key]:
-            out.append((key, p[key], {key: None}))
+    """(label key, shown value, parameters it clears) per filter value in
+    force: a date range is one filter ("2019", "2019-03 – 2020"), not two."""
+    out: list[tuple[str, str, dict]] = []
+    for key in MULTI_KEYS:
+        for value in p[key]:
+            out.append((key, value, {key: [v for v in p[key] if v != value]}))
     if p["from"] or p["to"]:
         same = p["from"] == p["to"]
         shown = p["from"] if same else f"{p['from'] or '…'} – {p['to'] or '…'}"
