@@ -25,7 +25,7 @@ DERIVED = "derived.pickle"
 # The completion table (``completion``): only a server answering /api/suggest
 # reads it, so a cold search does not.
 COMPLETION = "completion.pickle"
-VERSION = 3  # 2: spelling tables as flat strings; 3: keyed by commit
+VERSION = 4  # 2: spelling tables as flat strings; 3: keyed by commit; 4: stories
 
 
 def save_derived(gen_path: Path, key: tuple, data: dict[str, Any], name: str = DERIVED) -> None:
@@ -54,3 +54,4 @@ def load_derived(gen_path: Path, key: tuple, name: str = DERIVED) -> dict[str, A
     if not isinstance(data, dict) or data.get("version") != VERSION or data.get("key") != key:
         return {}
     return data
+

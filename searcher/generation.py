@@ -27,6 +27,7 @@ from .ingest import Release
 from .integrity import Stamps, stamps_of, verify
 from .scoring import Scorer
 from .storage import TRANSLATIONS, open_whoosh
+from .stories import PROFILE_CHARS, fingerprints, story_groups
 
 __all__ = ["Generation", "Memo", "release_of", "date_key"]
 
@@ -78,6 +79,7 @@ class Generation:
         self.searcher = ix.searcher()  # for stored fields and phrase matches; ``scoring`` ranks
         self.commit_key = _commit_key(self.searcher)
         derived = load_derived(path, self.commit_key)
+        self.derived_fits = bool(derived)  # kept data of this commit and version was found
         self.scorer = Scorer(self.searcher, [*VI_FIELDS, *EN_FIELDS], folded_fields=VI_FIELDS, config=config,
                              storage=getattr(ix, "storage", None), derived=derived)
         self._units: Memo[str] = Memo(100_000)
@@ -85,6 +87,8 @@ class Generation:
         facets = derived.get("facets")
         self._facets: FacetTable | None = facets if isinstance(facets, FacetTable) else None
         self._completer: Completer | None = None
+        stories = derived.get("stories")
+        self._stories: np.ndarray | None = stories if isinstance(stories, np.ndarray) else None
         # (file stamp, pairs, doc numbers or None): swapped as one, so a
         # thread never pairs one file's pairs with another's doc numbers.
         self._pairs: tuple[int | None, dict[str, tuple[str, float]] | None, np.ndarray | None] = (-1, {}, None)
@@ -151,12 +155,30 @@ class Generation:
             self._completer = kept
         return self._completer
 
+    @property
+    def stories(self) -> np.ndarray:
+        """Per release, its story's number (``stories.story_groups``: the
+        first version's doc number), -1 when it is the only version.  Built
+        at reindex; an index without it groups nothing."""
+        if self._stories is None or len(self._stories) != self.size:
+            return np.full(self.size, -1, dtype=np.int32)
+        return self._stories
+
     def save_derived(self) -> None:
         """Build what first searches would build and keep it beside the
-        generation (reindex calls it before the generation goes live)."""
+        generation (reindex calls it before the generation goes live):
+        search data, then what reading every release gives (stories,
+        completions), in a file of its own."""
         self.twin_docnums  # noqa: B018  # read the pairs and number them, to keep them too
-        save_derived(self.path, self.commit_key, {**self.scorer.derived(), "facets": self.facets, "pairs": self._pairs})
-        save_derived(self.path, self.commit_key, {"completer": self.completer}, COMPLETION)
+        docs = np.flatnonzero(self.live).tolist()
+        releases = [self.release(d) for d in docs]
+        prints = np.zeros(self.size, dtype=np.uint64)
+        prints[docs] = fingerprints(r.title + "\n" + (r.lead + "\n" + r.body)[:PROFILE_CHARS] for r in releases)
+        self._stories = story_groups(prints)
+        save_derived(self.path, self.commit_key, {**self.scorer.derived(), "facets": self.facets, "pairs": self._pairs,
+                                                  "stories": self._stories})
+        self._completer = Completer(self.facets, self.scorer, (r.title for r in releases))
+        save_derived(self.path, self.commit_key, {"completer": self._completer}, COMPLETION)
 
     def stored(self, docnum: int) -> dict:
         with self.scorer.lock:

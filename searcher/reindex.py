@@ -64,7 +64,7 @@ def build_index(
                 if stage:
                     stage("pairing translations", None)
                 report.translations = link_translations(written.gen, None if report.full else written.fresh, n)
-            if changed or not (written.gen / DERIVED).exists():
+            if changed or not _derived_fits(written.gen):
                 if stage:
                     stage("keeping search data", None)
                 _derive(written.gen)
@@ -77,6 +77,18 @@ def build_index(
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _derived_fits(gen_path: Path) -> bool:
+    """Whether the kept search data is there, of this commit and version
+    (an index reindexed by an older release keeps an older one)."""
+    if not (gen_path / DERIVED).exists():
+        return False
+    gen = Generation(gen_path)
+    try:
+        return gen.derived_fits
+    finally:
+        gen.close()
 
 
 def _derive(gen_path: Path) -> None:

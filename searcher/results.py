@@ -32,6 +32,9 @@ class Hit:
     title_html: str = ""
     translation: str | None = None  # doc_id of its version in the other language
     media: list[str] = field(default_factory=list)  # outlets it cites or names
+    story: str | None = None  # the first version's doc_id, when the story was published more than once
+    # the story's other releases (``stories``): doc_id, date, source of each
+    versions: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -39,7 +42,7 @@ class Hit:
             "date": self.date, "date_inferred": self.date_inferred,
             "score": round(self.score, 4), "snippet": self.snippet,
             "officials": self.officials, "agencies": self.agencies, "media": self.media,
-            "translation": self.translation,
+            "translation": self.translation, "story": self.story, "versions": self.versions,
         }
 
 

@@ -216,6 +216,7 @@ class Engine:
         hits = [_hit(gen.release(d), s, terms) for d, s in zip(found.docnums, found.scores, strict=True)]
         for hit, d in zip(hits, found.docnums, strict=True):
             hit.translation = gen.translation_of(d, hit.doc_id)
+            _versions(gen, hit, d)
         res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
                             undated=found.undated)
         if facets:
@@ -426,7 +427,19 @@ def _stream(gen: Generation, found: Ranking) -> Iterator[Hit]:
     for d, score in zip(found.docnums, found.scores, strict=True):
         hit = _hit(gen.release(d), score, None)
         hit.translation = gen.translation_of(d, hit.doc_id)
+        _versions(gen, hit, d)
         yield hit
+
+
+def _versions(gen: Generation, hit: Hit, docnum: int) -> None:
+    """The hit's story and its other versions (``stories``), in place."""
+    story = int(gen.stories[docnum])
+    if story < 0:
+        return
+    members = np.flatnonzero((gen.stories == story) & gen.live).tolist()
+    hit.story = gen.stored(story)["doc_id"] if gen.live[story] else gen.stored(members[0])["doc_id"]
+    others = [gen.release(m) for m in members if m != docnum]
+    hit.versions = [{"doc_id": r.doc_id, "date": r.date, "source": r.source} for r in others]
 
 
 def _query_text(query: object) -> str:
