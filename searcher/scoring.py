@@ -79,7 +79,6 @@ class Scorer:
         self._spellings: dict[str, dict[str, list[str]] | FlatSpellings] = {
             f: FlatSpellings(text) for f, text in derived.get("spellings", {}).items() if isinstance(text, str)}
         self._stored_lengths: dict[str, np.ndarray] = derived.get("lengths", {})
-        self._sorted_folded: dict[str, list[str]] = {}
         self._by_letter: dict[str, dict[str, list[str]]] = {}  # near_terms' pools
         self.lock = threading.RLock()
         self.leaves = list(searcher.reader().leaf_readers())
@@ -197,14 +196,6 @@ class Scorer:
             return [text]
         with self.lock:
             return self._spelling_map(field).get(text, [])
-
-    def folded_terms(self, field: str) -> list[str]:
-        """Sorted diacritic-free syllables of a Vietnamese field."""
-        with self.lock:
-            words = self._sorted_folded.get(field)
-            if words is None:
-                words = self._sorted_folded[field] = sorted(self._spelling_map(field))
-            return words
 
     def near_terms(self, field: str, text: str, maxdist: int) -> list[str]:
         """Diacritic-free syllables of ``field`` within ``maxdist`` edits

@@ -155,7 +155,7 @@ def test_a_warm_engine_has_loaded_what_a_first_search_needs(sample_index):
     finds the spelling tables and columns already loaded."""
     eng = searcher.open_index(str(sample_index), warm=True)
     gen = eng._current().gen
-    assert gen._dates is not None and gen._facets is not None and gen.scorer._sorted_folded
+    assert gen._dates is not None and gen._facets is not None and gen.scorer._by_letter
     assert eng.search("qwzxv blorft", facets=True).total == 0
     eng.close()
 
