@@ -21,7 +21,7 @@ def test_reindex_then_search_json(tmp_path):
     assert set(data) == {"total", "took_ms", "hits", "notice", "undated_left_out", "suggestion"}
     assert data["hits"][0]["doc_id"] == SEED_A
     assert set(data["hits"][0]) == {"doc_id", "title", "lang", "date", "date_inferred", "score", "snippet",
-                                    "officials", "agencies", "media", "translation"}
+                                    "officials", "agencies", "media", "translation", "story", "versions"}
     r = runner.invoke(main, ["search", "Lê Quốc Hùng", "--index", str(tmp_path / "ix")])
     assert r.exit_code == 0 and "[Lê Quốc Hùng]" in r.output and SEED_A in r.output
 

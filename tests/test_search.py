@@ -55,7 +55,7 @@ def test_hit_fields(engine):
     assert "Nguyễn Văn Long" in hit.officials
     assert "Cơ quan Cảnh sát quốc gia Hàn Quốc" in hit.agencies
     assert set(hit.to_dict()) == {"doc_id", "title", "lang", "date", "date_inferred", "score", "snippet",
-                                  "officials", "agencies", "media", "translation"}
+                                  "officials", "agencies", "media", "translation", "story", "versions"}
     assert hit.translation is None  # both seeds are Vietnamese: no English version in that index
 
 
