@@ -3,7 +3,12 @@ pyvi floor measured in the same run, then an incremental reindex after one
 file changes; and the entity stage (officials, agencies and media of every
 release) timed on its own, as the reindex runs it.
 
-    python bench/reindex.py [--shared ../shared] [--work bench/out]
+    python bench/reindex.py [--shared ../shared] [--work bench/out] [--cluster]
+
+With ``--cluster`` it builds the same corpus three ways in one run (a local
+``--full``, then ``--full --workers 1`` and ``--full --workers 2`` on a Dask
+LocalCluster) and prints the overhead Dask adds and an estimate for N
+machines; the pyvi floor and the incremental run are skipped.
 
 The floor is pyvi alone segmenting every Vietnamese text the reindex
 segments (titles, leads, bodies), on all cores.  Reindexes run as
@@ -89,6 +94,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--work", default=str(ROOT / "bench" / "out"))
+    ap.add_argument("--cluster", action="store_true", help="local vs Dask LocalCluster of 1 and 2 workers")
     args = ap.parse_args()
     work = Path(args.work)
     docs, index = work / "reindex-docs", work / "reindex-index"
@@ -102,6 +108,9 @@ def main() -> None:
     one.write_text("date 2025-01-01 Bản tin thử\n\nBộ Công an tổ chức hội nghị tổng kết.", encoding="utf-8")
 
     cores = os.cpu_count() or 1
+    if args.cluster:
+        cluster_runs(docs, work, cores)
+        return
     releases_read = _releases(docs)
     texts = _texts(releases_read)
     words = sum(len(t.split()) for t in texts)
@@ -134,3 +143,45 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+BATCH = 2000  # searcher.cluster.BATCH: releases per task
+
+
+def cluster_runs(docs: Path, work: Path, cores: int) -> None:
+    """A local full build, then the same on LocalClusters of 1 and 2
+    workers, each into a fresh folder; the table and the estimate."""
+    runs = {}
+    for name, extra in (("local", ()), ("workers-1", ("--workers", "1")), ("workers-2", ("--workers", "2"))):
+        index = work / f"cluster-{name}"
+        shutil.rmtree(index, ignore_errors=True)
+        runs[name] = reindex(docs, index, "--full", *extra)
+        shutil.rmtree(index, ignore_errors=True)
+    out = runs["local"][1]
+    releases = int(out.split("releases in the index")[0].split(";")[-1].strip().split()[-1])
+    local, one, two = (runs[k][0] for k in ("local", "workers-1", "workers-2"))
+    batches = -(-releases // BATCH)
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; {releases} releases, {batches} batches")
+    print()
+    print("| build | seconds | releases/s | vs local |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in (("local `--full`", local), ("`--full --workers 1` (Dask)", one),
+                          ("`--full --workers 2` (Dask)", two)):
+        print(f"| {name} | {seconds:.1f} | {releases / seconds:.0f} | {seconds / local:.2f}x |")
+    # With one worker the batches run one after another: the time beyond the
+    # two-worker run is half the batch work; the rest is the coordinator's.
+    batch_work = 2 * (one - two)
+    fixed = max(one - batch_work, 0.0)
+    per_batch = batch_work / batches
+    print()
+    print(f"Dask's overhead at equal cores (2 workers against the local build on {cores} cores): "
+          f"{two - local:+.1f} s ({two / local - 1:+.0%}).")
+    print(f"Per batch of {BATCH} releases on one worker: {per_batch:.1f} s; coordinator's own part "
+          f"(reading, commit, pairing, derived data): {fixed:.1f} s.")
+    for machines, per in ((4, 8), (16, 8)):
+        for total in (releases, 1_000_000):
+            n = -(-total // BATCH)
+            waves = -(-n // (machines * per))
+            estimate = fixed * total / releases + waves * per_batch
+            print(f"- {machines} machines x {per} worker processes, {total:,} releases: about "
+                  f"{estimate / 60:.0f} min")

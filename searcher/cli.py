@@ -61,7 +61,14 @@ def main() -> None:
               help="Allow removing every release of a source the index was built from "
                    "that --docs no longer lists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_json: bool) -> None:
+@click.option("--cluster", "cluster_address", metavar="ADDRESS",
+              help="With --full: prepare and write the releases on the Dask cluster whose scheduler is at "
+                   "ADDRESS (tcp://host:8786); the index folder must be at the same path on every worker "
+                   "(pip install -e '.[cluster]'; docs/scaling.md).")
+@click.option("--workers", "cluster_workers", type=click.IntRange(1, 256),
+              help="With --full: the same on a Dask LocalCluster of this many worker processes here.")
+def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_json: bool,
+            cluster_address: str | None, cluster_workers: int | None) -> None:
     """Bring the index up to date with the releases in its sources.
 
     The index remembers its sources (each --docs folder or file, as an
@@ -86,17 +93,19 @@ def reindex(docs: tuple[str, ...], index_dir: str, full: bool, prune: bool, as_j
     from .index import SourceDropped  # here: a search need not load the writing side
     from .reindex import build_index
 
+    spec = _cluster_spec(full, cluster_address, cluster_workers)
     if not docs:
         stored = stored_sources(index_dir)
         click.echo(f"sources: {', '.join(stored) or f'docs_raw (none stored in {index_dir})'}", err=True)
     with _stage_bar() as (advance, stage):
         try:
             report = build_index(list(docs) or None, index_dir, full=full, progress=advance, prune=prune,
-                                 stage=stage)
-        except (FileNotFoundError, ReindexBusy, SourceDropped) as exc:
+                                 stage=stage, cluster=spec)
+        except (FileNotFoundError, ReindexBusy, SourceDropped, ImportError) as exc:
             _fail(str(exc))
         except OSError as exc:
-            _fail(f"cannot write the index in {index_dir}: {exc}")
+            _fail(f"cannot reach the cluster: {exc}" if spec is not None and "Dask" in str(exc)
+                  else f"cannot write the index in {index_dir}: {exc}")
         except Exception as exc:  # a damaged index found mid-update: say how to repair it
             _fail(f"reindex failed ({type(exc).__name__}: {exc}); "
                   f"`searcher reindex --full --index {index_dir}` rebuilds the index from scratch")
@@ -340,6 +349,20 @@ def _print_profile(found) -> None:
         if group.entries:
             named = " · ".join(f"{name} ({n})" for name, n in group.entries)
             click.echo(f"named with ({RELATED_LABELS.get(group.kind, group.kind)}): {named}")
+
+
+def _cluster_spec(full: bool, address: str | None, workers: int | None):
+    """The cluster of --cluster/--workers (None: a local build); a usage
+    error (exit 2) for both at once or without --full."""
+    if address is None and workers is None:
+        return None
+    if address is not None and workers is not None:
+        raise click.UsageError("--cluster and --workers are two ways to run a cluster build: give one")
+    if not full:
+        raise click.UsageError("a cluster build rebuilds the whole index: add --full")
+    from .cluster import ClusterSpec
+
+    return ClusterSpec(address=address, workers=workers)
 
 
 RELATED_LABELS = {"official": "officials", "agency": "agencies", "media": "news sources"}

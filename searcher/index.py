@@ -454,7 +454,7 @@ class Written:
 
 
 def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool, progress, workers: int,
-                   prune: bool, stage: Stage | None = None) -> Written:
+                   prune: bool, stage: Stage | None = None, cluster=None) -> Written:
     """Write the releases of ``roots`` into a generation of the index folder
     ``root`` (the caller holds its reindex lock): the live one, updated, or
     a new one for a full build.  Raises ``SourceDropped`` before writing
@@ -477,7 +477,8 @@ def write_releases(roots: list[Path], root: Path, live: Path | None, full: bool,
     if stage:
         stage("reading", None)
         stage("analysing and writing", sum(count_records(c) for c in plan.changed))
-    writer = _writer(ix, report.full, sum(c.size for c in plan.changed), workers)
+    writer = cluster(ix) if cluster is not None else _writer(ix, report.full, sum(c.size for c in plan.changed),
+                                                              workers)
     try:
         new_files = _write_files(writer, plan, source_of, seen_now, report, progress, workers)
         if stage:
@@ -562,6 +563,10 @@ def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
              progress, workers: int, notes: list[str]) -> dict:
     per_file: dict = {}
     releases = _eligible(changed, owner, seen_now, per_file, notes)
+    if not hasattr(writer, "add_document"):  # a cluster's writer: it reports the batches it finishes
+        for rel in releases:
+            writer.add_release(rel)
+        return per_file
     if isinstance(writer, _PreparingWriter):
         for rel in releases:
             writer.add_release(rel)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from .cluster import ClusterSpec
 from .derived import DERIVED
 from .generation import Generation
 from .index import ReindexReport, Stage, resolve_roots, write_releases
@@ -32,6 +35,7 @@ def build_index(
     workers: int | None = None,
     prune: bool = False,
     stage: Stage | None = None,
+    cluster: ClusterSpec | None = None,
 ) -> ReindexReport:
     """Bring the index in ``index_dir`` up to date with the releases under
     ``docs_dir`` (a folder, a file, or a list of them).
@@ -48,15 +52,21 @@ def build_index(
     is called as releases are written; ``stage(name, total)`` as each stage
     starts ("reading", "analysing and writing" with the releases expected,
     "merging segments", "pairing translations", "keeping search data").
+
+    ``cluster`` (a ``cluster.ClusterSpec``; needs ``full``) prepares and
+    writes the releases on a Dask cluster instead (``searcher.cluster``).
     """
     started = time.perf_counter()
+    if cluster is not None and not full:
+        raise ValueError("a cluster build rebuilds the whole index: pass full=True (--full)")
     root = Path(index_dir)
     roots = resolve_roots(docs_dir, root)
     n = workers or os.cpu_count() or 1
-    with reindex_lock(root):
+    with reindex_lock(root), _cluster_client(cluster) as client:
         live = live_generation(root)
         discard_unfinished(root, live)
-        written = write_releases(roots, root, live, full, progress, n, prune, stage)
+        writer = None if client is None else _cluster_writer(client, cluster, progress)
+        written = write_releases(roots, root, live, full, progress, n, prune, stage, writer)
         report = written.report
         try:
             changed = bool(report.full or written.fresh or report.removed)
@@ -77,6 +87,26 @@ def build_index(
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+@contextmanager
+def _cluster_client(spec: ClusterSpec | None) -> Iterator[Any]:
+    """A Dask client for a cluster build, None for a local one."""
+    if spec is None:
+        yield None
+        return
+    from .cluster import connect
+
+    with connect(spec) as client:
+        yield client
+
+
+def _cluster_writer(client: Any, spec: ClusterSpec | None, progress: Callable[[int], None] | None):
+    """How ``write_releases`` makes its writer on the cluster."""
+    from .cluster import BATCH, ClusterWriter
+
+    batch = spec.batch if spec is not None else BATCH
+    return lambda ix: ClusterWriter(ix, client, batch, progress)
 
 
 def _derived_fits(gen_path: Path) -> bool:

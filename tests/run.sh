@@ -3,7 +3,7 @@
 # Needs ../shared beside the checkout (or SEARCHER_SHARED) for the corpus tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python -m pip install --quiet --disable-pip-version-check -e '.[test,cluster]'
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   # The browser end-to-end test drives Debian's Chromium through Playwright.
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
