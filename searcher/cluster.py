@@ -82,7 +82,7 @@ def write_batch(gen_path: str, indexname: str, releases: list[Release]) -> list:
     from .index import prepare  # the writing side, imported where it runs
 
     ix = FileStorage(gen_path).open_index(indexname)
-    writer = SegmentWriter(ix, _lk=False)
+    writer = SegmentWriter(ix, _lk=False, limitmb=512)  # a batch in memory: no spill and merge
     try:
         for rel in releases:
             writer.add_document(**prepare(rel))
