@@ -141,9 +141,6 @@ def main() -> None:
     print(f"index size: {du_mb(index):.0f} MB; peak RSS of the largest reindex process: {rss_full:.0f} MB")
 
 
-if __name__ == "__main__":
-    main()
-
 
 BATCH = 2000  # searcher.cluster.BATCH: releases per task
 
@@ -185,3 +182,7 @@ def cluster_runs(docs: Path, work: Path, cores: int) -> None:
             estimate = fixed * total / releases + waves * per_batch
             print(f"- {machines} machines x {per} worker processes, {total:,} releases: about "
                   f"{estimate / 60:.0f} min")
+
+
+if __name__ == "__main__":
+    main()
