@@ -563,15 +563,12 @@ def _add_all(writer, changed: list[SourceFile], owner: dict, seen_now: set,
              progress, workers: int, notes: list[str]) -> dict:
     per_file: dict = {}
     releases = _eligible(changed, owner, seen_now, per_file, notes)
-    if not hasattr(writer, "add_document"):  # a cluster's writer: it reports the batches it finishes
+    if hasattr(writer, "add_release"):  # prepares releases itself: sub-writers, or a cluster's batches
+        counted = progress if isinstance(writer, _PreparingWriter) else None  # a cluster counts its batches
         for rel in releases:
             writer.add_release(rel)
-        return per_file
-    if isinstance(writer, _PreparingWriter):
-        for rel in releases:
-            writer.add_release(rel)
-            if progress:
-                progress(1)
+            if counted:
+                counted(1)
         return per_file
     expected = sum(s.size for s in changed) // 2000  # ~bytes per release
     for doc in _prepared(releases, expected, workers):

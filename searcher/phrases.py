@@ -91,7 +91,7 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]], holds: 
     if not spellings or any(not s for s in spellings):
         return PhraseMatch(found)
     if holds is None:
-        holds = [_holding_any(scorer, field, terms) for terms in spellings]
+        holds = [scorer.holding_any(field, terms) for terms in spellings]
     order = sorted(range(len(spellings)), key=lambda i: int(np.count_nonzero(holds[i])))
     candidates = scorer.live.copy() if within is None else scorer.live & within
     for i in order:
@@ -107,14 +107,6 @@ def match_phrase(scorer: Scorer, field: str, spellings: list[list[str]], holds: 
         if local.size and not _check_segment(scorer, reader, field, spellings, order, local, base, found, budget):
             return PhraseMatch(found, partial=True)
     return PhraseMatch(found)
-
-
-def _holding_any(scorer: Scorer, field: str, terms: list[str]) -> np.ndarray:
-    """Which releases hold any of ``terms`` (each spelling as indexed)."""
-    out = np.zeros(scorer.size, dtype=bool)
-    for t in terms:
-        out[scorer.postings(field, t, True)[0]] = True
-    return out
 
 
 def _check_segment(scorer: Scorer, reader, field: str, spellings: list[list[str]], order: list[int],

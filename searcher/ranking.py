@@ -167,7 +167,7 @@ class Ranker:
         scorer = self.gen.scorer
         every = scores > 0
         for terms in spellings:
-            every &= np.logical_or.reduce([scorer.holding(field, t, True) for t in terms])
+            every &= scorer.holding_any(field, terms)
         docs, _ = scorer.top(scores, every, 0, NEAR_CHECKED)
         return match_near(scorer, field, spellings, docs, NEAR_WINDOW * length)
 

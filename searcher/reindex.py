@@ -65,7 +65,7 @@ def build_index(
     with reindex_lock(root), _cluster_client(cluster) as client:
         live = live_generation(root)
         discard_unfinished(root, live)
-        writer = None if client is None else _cluster_writer(client, cluster, progress)
+        writer = None if client is None or cluster is None else _cluster_writer(client, cluster, progress)
         written = write_releases(roots, root, live, full, progress, n, prune, stage, writer)
         report = written.report
         try:
@@ -101,12 +101,11 @@ def _cluster_client(spec: ClusterSpec | None) -> Iterator[Any]:
         yield client
 
 
-def _cluster_writer(client: Any, spec: ClusterSpec | None, progress: Callable[[int], None] | None):
+def _cluster_writer(client: Any, spec: ClusterSpec, progress: Callable[[int], None] | None):
     """How ``write_releases`` makes its writer on the cluster."""
-    from .cluster import BATCH, ClusterWriter
+    from .cluster import ClusterWriter
 
-    batch = spec.batch if spec is not None else BATCH
-    return lambda ix: ClusterWriter(ix, client, batch, progress)
+    return lambda ix: ClusterWriter(ix, client, spec.batch, progress)
 
 
 def _derived_fits(gen_path: Path) -> bool:

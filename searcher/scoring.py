@@ -258,6 +258,13 @@ class Scorer:
         out[self.postings(field, text, exact)[0]] = True
         return out
 
+    def holding_any(self, field: str, terms: list[str]) -> np.ndarray:
+        """Which documents hold any of ``terms``, each the spelling as indexed."""
+        out = np.zeros(self.size, dtype=bool)
+        for t in terms:
+            out[self.postings(field, t, True)[0]] = True
+        return out
+
     def rough_frequency(self, field: str, text: str) -> int:
         """An upper bound of ``doc_frequency`` from the term dictionaries
         alone (spellings counted apart), without decoding any postings."""

@@ -213,10 +213,7 @@ class Engine:
         total = int(found.matched.sum()) if found.matched is not None else 0
         gen = ranker.gen
         terms = parsed.terms if snippets else None
-        hits = [_hit(gen.release(d), s, terms) for d, s in zip(found.docnums, found.scores, strict=True)]
-        for hit, d in zip(hits, found.docnums, strict=True):
-            hit.translation = gen.translation_of(d, hit.doc_id)
-            _versions(gen, hit, d)
+        hits = [_listed(gen, d, s, terms) for d, s in zip(found.docnums, found.scores, strict=True)]
         res = SearchResults(text, total, 0.0, hits, opts.page, opts.limit, loosened=found.loosened,
                             undated=found.undated)
         if facets:
@@ -425,10 +422,15 @@ def _hit(doc: Release, score: float, terms: Terms | None) -> Hit:
 
 def _stream(gen: Generation, found: Ranking) -> Iterator[Hit]:
     for d, score in zip(found.docnums, found.scores, strict=True):
-        hit = _hit(gen.release(d), score, None)
-        hit.translation = gen.translation_of(d, hit.doc_id)
-        _versions(gen, hit, d)
-        yield hit
+        yield _listed(gen, d, score, None)
+
+
+def _listed(gen: Generation, docnum: int, score: float, terms: Terms | None) -> Hit:
+    """A hit as a search lists it: with its translation and its story's versions."""
+    hit = _hit(gen.release(docnum), score, terms)
+    hit.translation = gen.translation_of(docnum, hit.doc_id)
+    _versions(gen, hit, docnum)
+    return hit
 
 
 def _versions(gen: Generation, hit: Hit, docnum: int) -> None:

@@ -154,16 +154,12 @@ def turn(q: str) -> Iterator[None]:
 def run_search(engine, p: dict, **changes):
     """``engine.search`` with the request's parameters (``changes`` applied);
     a value the engine refuses (``lang:fr`` in the query) is a BadParameter."""
-    try:
-        with turn(p["q"]):
-            return engine.search(p["q"], **{**engine_kwargs(p), **changes})
-    except InvalidParameter as exc:
-        raise BadParameter(str(exc)) from None
+    return run_guarded(p["q"], lambda: engine.search(p["q"], **{**engine_kwargs(p), **changes}))
 
 
 def run_guarded(q: str, call: Callable[[], T]) -> T:
     """``call`` (an engine call for query ``q``) in the query's lane; a
-    value the engine refuses is a BadParameter."""
+    value the engine refuses is a BadParameter, named as the URL names it."""
     try:
         with turn(q):
             return call()
@@ -193,13 +189,7 @@ def run_entity(engine, kind: str, name: str, p: dict, limit: int = ENTITY_PAGE_L
     """``engine.entity`` with the request's parameters (its sort aside: an
     entity's releases are listed newest first); a value the core refuses
     is a BadParameter, named as the URL names it."""
-    try:
-        with turn(p["q"]):
-            return engine.entity(kind, name, page=p["page"], limit=limit, lang=p["lang"] or None,
-                                 date_from=p["from"] or None, date_to=p["to"] or None,
-                                 official=p["official"] or None, agency=p["agency"] or None,
-                                 query=p["q"] or None, include_undated=bool(p["undated"]),
-                                 media=p["media"] or None)
-    except InvalidParameter as exc:
-        message = str(exc).replace("date_from", "from").replace("date_to", "to")
-        raise BadParameter(message) from None
+    return run_guarded(p["q"], lambda: engine.entity(
+        kind, name, page=p["page"], limit=limit, lang=p["lang"] or None, date_from=p["from"] or None,
+        date_to=p["to"] or None, official=p["official"] or None, agency=p["agency"] or None,
+        query=p["q"] or None, include_undated=bool(p["undated"]), media=p["media"] or None))

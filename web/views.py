@@ -84,13 +84,12 @@ def _facets_beside_choices(engine, p: dict, res) -> None:
     other languages, officials or years stay offered, to add (any of them)
     or switch to, each with what it would add.  One more search per facet
     in use (without snippets); in place."""
-    for key, cleared in (("lang", {"lang": None}), ("official", {"official": None}), ("agency", {"agency": None}),
-                         ("media", {"media": None}), ("year", {"from": None, "to": None})):
-        if all(not p[k] for k in cleared):
+    for facet, params in (*((k, (k,)) for k in MULTI_KEYS), ("year", ("from", "to"))):
+        if not any(p[k] for k in params):
             continue
-        wider = run_search(engine, {**p, **{k: ([] if k in MULTI_KEYS else "") for k in cleared}}, limit=1, page=1,
+        wider = run_search(engine, {**p, **{k: ([] if k in MULTI_KEYS else "") for k in params}}, limit=1, page=1,
                            snippets=False)
-        res.facets[key] = wider.facets.get(key, [])
+        res.facets[facet] = wider.facets.get(facet, [])
 
 
 def date_presets(today: date) -> list[tuple[str, str]]:
@@ -101,7 +100,7 @@ def date_presets(today: date) -> list[tuple[str, str]]:
 
 def _cleared(p: dict) -> dict:
     """The page with every filter removed: the words and the sort stay."""
-    return {k: v for k, v in url_args(p).items() if k in ("q", "sort", "ui")}
+    return {k: v for k, v in url_args(p).items() if k in ("q", "sort")}
 
 
 def _active_filters(p: dict) -> list[tuple[str, str, dict]]:
